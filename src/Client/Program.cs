@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using MudBlazor.Services;
+using Playground.Client.Services;
+using Playground.Shared.Hub;
+using Playground.Shared.Scenarios;
+
+var builder = WebAssemblyHostBuilder.CreateDefault(args);
+
+builder.Services.AddMudServices();
+builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddScoped<IScenarioService, HttpScenarioService>();
+builder.Services.AddScoped<PlaygroundHubConnection>();
+builder.Services.AddScoped<ScenarioDraft>();
+builder.Services.AddScoped<IServerInfoService, HubServerInfoService>();
+
+await builder.Build().RunAsync();

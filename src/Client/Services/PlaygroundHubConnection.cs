@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.SignalR.Client;
+using Playground.Shared.Hub;
+
+namespace Playground.Client.Services;
+
+/// <summary>
+/// The browser's one SignalR connection to the playground hub, opened on first use and shared by the
+/// services of a page. Engine streams go over it too.
+/// </summary>
+public sealed class PlaygroundHubConnection(NavigationManager navigation) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private HubConnection? _connection;
+
+    public async Task<HubConnection> GetAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_connection is null)
+            {
+                _connection = new HubConnectionBuilder()
+                    .WithUrl(navigation.ToAbsoluteUri(HubRoutes.Playground))
+                    .WithAutomaticReconnect()
+                    .Build();
+            }
+
+            if (_connection.State == HubConnectionState.Disconnected)
+            {
+                await _connection.StartAsync(cancellationToken);
+            }
+
+            return _connection;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+
+        _gate.Dispose();
+    }
+}

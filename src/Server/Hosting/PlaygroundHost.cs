@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Playground.Server.Api;
+using Playground.Server.Components;
+using Playground.Server.Hubs;
+using Playground.Server.Scenarios;
+using Playground.Server.Storage;
+using Playground.Shared.Hub;
+using Playground.Shared.Scenarios;
+
+namespace Playground.Server.Hosting;
+
+/// <summary>Builds and runs the web host: Blazor (Interactive Auto), the hub, the scenario API, storage.</summary>
+public static class PlaygroundHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // Serve the static web assets (MudBlazor, Monaco, the WebAssembly client) from a plain build
+        // output in any environment; a published app has them in wwwroot already.
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddOptions<PlaygroundOptions>()
+            .Bind(builder.Configuration.GetSection(PlaygroundOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents()
+            .AddInteractiveWebAssemblyComponents();
+        services.AddSignalR();
+        services.AddMudServices();
+
+        services.AddPlaygroundStorage(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BuiltInScenarioCatalog>();
+        services.AddSingleton<ShareRateLimiter>();
+        services.AddSingleton<PythonRuntime>(_ => new PythonRuntime());
+        services.AddScoped<ClientKey>();
+        services.AddScoped<IScenarioService, ScenarioStore>();
+        services.AddScoped<IServerInfoService, ServerInfoService>();
+        services.AddScoped<Client.Services.ScenarioDraft>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+
+        // Fail at start, with the file named, rather than on the first page that needs the scenarios.
+        _ = app.Services.GetRequiredService<BuiltInScenarioCatalog>();
+        await app.Services.MigratePlaygroundStorageAsync();
+
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseWebAssemblyDebugging();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapScenarioApi();
+        app.MapHub<PlaygroundHub>(HubRoutes.Playground);
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddInteractiveWebAssemblyRenderMode()
+            .AddAdditionalAssemblies(typeof(Client._Imports).Assembly);
+
+        await app.RunAsync();
+        return 0;
+    }
+}
