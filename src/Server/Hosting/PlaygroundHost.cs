@@ -43,11 +43,12 @@ public static class PlaygroundHost
         services.AddScoped<Client.Services.ScenarioDraft>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
+        services.AddHostedService<StorageMigrator>();
+
         var app = builder.Build();
 
         // Fail at start, with the file named, rather than on the first page that needs the scenarios.
         _ = app.Services.GetRequiredService<BuiltInScenarioCatalog>();
-        await app.Services.MigratePlaygroundStorageAsync();
 
         if (app.Environment.IsDevelopment())
         {

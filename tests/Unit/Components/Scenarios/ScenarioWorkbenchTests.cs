@@ -1,0 +1,119 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Playground.Client.Components.Editor;
+using Playground.Client.Components.Scenarios;
+using Playground.Client.Services;
+using Playground.Server.Hosting;
+using Playground.Server.Scenarios;
+using Playground.Server.Storage;
+using Playground.Shared.Pages;
+using Playground.Shared.Scenarios;
+using Playground.Tests.Unit.Infrastructure;
+using Xunit;
+
+namespace Playground.Tests.Unit.Components.Scenarios;
+
+/// <summary>The shell every page shares, over the real scenario store (SQLite in a temp folder).</summary>
+public sealed class ScenarioWorkbenchTests : BunitTestBase
+{
+    private readonly TemporaryDirectory _data = new();
+
+    public ScenarioWorkbenchTests()
+    {
+        var connection = $"Data Source={Path.Combine(_data.Path, "playground.db")}";
+        Context.Services.AddDbContext<SqlitePlaygroundDbContext>(o => o.UseSqlite(connection));
+        Context.Services.AddScoped<PlaygroundDbContext>(sp => sp.GetRequiredService<SqlitePlaygroundDbContext>());
+        Context.Services.AddSingleton(Options.Create(new PlaygroundOptions()));
+        Context.Services.AddSingleton(new BuiltInScenarioCatalog(RepositoryPaths.Scenarios));
+        Context.Services.AddSingleton<ShareRateLimiter>();
+        Context.Services.AddSingleton(TimeProvider.System);
+        Context.Services.AddScoped<ClientKey>();
+        Context.Services.AddScoped<IScenarioService, ScenarioStore>();
+        Context.Services.AddScoped<ScenarioDraft>();
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Context.Services.MigratePlaygroundStorageAsync();
+    }
+
+    [Fact]
+    public void A_page_opens_with_its_first_built_in_scenario_and_its_explanation()
+    {
+        var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.GarbageCollector));
+
+        Assert.Equal("Garbage collector", workbench.Find("[data-testid='page-title']").TextContent);
+        Assert.Contains("Two nodes in a cycle", workbench.Find("[data-testid='scenario-explanation']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("print(gc.collect())", workbench.Instance.Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Before_the_page_is_interactive_the_code_is_shown_as_text_and_buttons_are_disabled()
+    {
+        Context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.Processes));
+
+        Assert.Contains("Worker: {n}", workbench.Find("[data-testid='code-editor-static']").TextContent, StringComparison.Ordinal);
+        Assert.True(workbench.Find("[data-testid='share']").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Share_saves_the_edited_code_and_shows_its_short_link()
+    {
+        var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.RefCount));
+        await workbench.InvokeAsync(() => workbench.FindComponent<CodeEditor>().Instance.ValueChanged.InvokeAsync("x = [1]\nprint(x)\n"));
+
+        await workbench.Find("button[data-testid='share']").ClickAsync(new());
+
+        var link = workbench.WaitForElement("[data-testid='share-link']").TextContent;
+        var id = link[(link.LastIndexOf('/') + 1)..];
+        Assert.True(ScenarioIds.IsWellFormed(id), link);
+        var saved = await Context.Services.CreateScope().ServiceProvider.GetRequiredService<IScenarioService>().GetSharedAsync(id);
+        Assert.Equal("x = [1]\nprint(x)\n", saved!.Code);
+        Assert.Equal("memory/refcount", saved.Page);
+    }
+
+    [Fact]
+    public async Task Reset_is_enabled_by_an_edit_and_brings_the_scenario_back()
+    {
+        var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.RefCount));
+        var original = workbench.Instance.Code;
+        Assert.True(workbench.Find("button[data-testid='reset']").HasAttribute("disabled"));
+
+        await workbench.InvokeAsync(() => workbench.FindComponent<CodeEditor>().Instance.ValueChanged.InvokeAsync("del everything\n"));
+        Assert.False(workbench.Find("button[data-testid='reset']").HasAttribute("disabled"));
+        await workbench.Find("button[data-testid='reset']").ClickAsync(new());
+
+        Assert.Equal(original, workbench.Instance.Code);
+    }
+
+    [Fact]
+    public async Task A_shared_scenario_shows_its_banner_and_Fork_carries_the_code_to_its_page()
+    {
+        var shared = new SharedScenario("AbCdEfGhIjKl", "processes/locks", "Mine", "print('forked')\n",
+            new Dictionary<string, string>(), DateTimeOffset.UtcNow);
+        var workbench = Context.Render<ScenarioWorkbench>(p => p
+            .Add(w => w.Page, PageCatalog.LocksAndSemaphores)
+            .Add(w => w.Shared, shared));
+
+        Assert.Contains("Mine", workbench.Find("[data-testid='shared-banner']").TextContent, StringComparison.Ordinal);
+        await workbench.Find("button[data-testid='fork']").ClickAsync(new());
+
+        Assert.EndsWith("/processes/locks", Context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        var draft = Context.Services.GetRequiredService<ScenarioDraft>().Take("processes/locks");
+        Assert.Equal("print('forked')\n", draft?.Code);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _data.Dispose();
+    }
+}
