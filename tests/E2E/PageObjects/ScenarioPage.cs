@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Playground.Tests.E2E.PageObjects;
+
+/// <summary>Any of the nine pages: the scenario shell with its editor, menu and Share / Fork / Reset.</summary>
+public sealed class ScenarioPage(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public ILocator Title => Page.GetByTestId("page-title");
+
+    public ILocator Explanation => Page.GetByTestId("page-explanation");
+
+    public ILocator ScenarioMenu => Page.GetByTestId("scenario-menu");
+
+    public ILocator ScenarioExplanation => Page.GetByTestId("scenario-explanation");
+
+    public ILocator Editor => Page.Locator(".monaco-editor").First;
+
+    public ILocator ShareButton => Page.Locator("button[data-testid='share']");
+
+    public ILocator ForkButton => Page.Locator("button[data-testid='fork']");
+
+    public ILocator ShareLink => Page.GetByTestId("share-link");
+
+    public ILocator SharedBanner => Page.GetByTestId("shared-banner");
+
+    public ILocator EnginePanel => Page.GetByTestId("engine-panel");
+
+    public async Task<IResponse?> GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path);
+        await WaitUntilReadyAsync();
+        return response;
+    }
+
+    /// <summary>Interactive (Share is enabled only then) and the editor is drawn.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        await Expect(ShareButton).ToBeEnabledAsync();
+        await Expect(Editor).ToBeVisibleAsync();
+        await Page.WaitForFunctionAsync("() => window.monaco && monaco.editor.getModels().length > 0");
+    }
+
+    /// <summary>Replaces the editor's code as a student would: select all, then type.</summary>
+    public async Task ReplaceCodeAsync(string code)
+    {
+        await Editor.ClickAsync();
+        await Page.Keyboard.PressAsync("Control+A");
+        await Page.Keyboard.PressAsync("Delete");
+        await Page.Keyboard.InsertTextAsync(code);
+        await Page.WaitForFunctionAsync("expected => monaco.editor.getModels().some(m => m.getValue() === expected)", code);
+    }
+
+    public Task<string> CodeAsync() =>
+        Page.EvaluateAsync<string>("() => monaco.editor.getModels().filter(m => !m.isDisposed()).map(m => m.getValue()).pop()");
+
+    /// <summary>Shares the code and returns the short link the page shows.</summary>
+    public async Task<string> ShareAsync()
+    {
+        await ShareButton.ClickAsync();
+        await Expect(ShareLink).ToBeVisibleAsync();
+        return (await ShareLink.TextContentAsync())!.Trim();
+    }
+}
