@@ -22,12 +22,12 @@ public abstract class PlaygroundDbContext(DbContextOptions options) : DbContext(
     {
         scenario.ToTable("scenarios");
         scenario.HasKey(s => s.Id);
-        scenario.Property(s => s.Id).HasMaxLength(ScenarioIds.Length).IsFixedLength();
-        scenario.Property(s => s.Page).HasMaxLength(SavedScenario.PageMaxLength);
-        scenario.Property(s => s.Title).HasMaxLength(SavedScenario.TitleMaxLength);
-        scenario.Property(s => s.Code);
-        scenario.Property(s => s.OptionsJson);
-        scenario.Property(s => s.CreatedAt);
+        scenario.Property(s => s.Id).HasColumnName("id").HasMaxLength(ScenarioIds.Length).IsFixedLength();
+        scenario.Property(s => s.Page).HasColumnName("page").HasMaxLength(SavedScenario.PageMaxLength);
+        scenario.Property(s => s.Title).HasColumnName("title").HasMaxLength(SavedScenario.TitleMaxLength);
+        scenario.Property(s => s.Code).HasColumnName("code");
+        scenario.Property(s => s.OptionsJson).HasColumnName("options_json");
+        scenario.Property(s => s.CreatedAt).HasColumnName("created_at");
     }
 }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Playground.Server.Hosting;
 using Playground.Shared.Scenarios;
 using Playground.Tests.Unit.Infrastructure;
 using Xunit;
@@ -28,7 +30,14 @@ public sealed class PostgresServerTests
         var read = await client.GetFromJsonAsync<SharedScenario>("/api/scenarios/" + outcome!.Id);
 
         Assert.Equal("print('pg')\n", read!.Code);
-        var html = await client.GetStringAsync("/");
-        Assert.Contains("storage", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(StorageProvider.PostgreSql, factory.Services.GetRequiredService<StorageSelection>().Provider);
+
+        // The row is in PostgreSQL itself, not in some SQLite file beside it.
+        await using var db = new NpgsqlConnection(connection.ConnectionString);
+        await db.OpenAsync();
+        await using var query = new NpgsqlCommand("select code from scenarios where id = @id", db);
+        query.Parameters.AddWithValue("id", outcome.Id!);
+        Assert.Equal("print('pg')\n", (string?)await query.ExecuteScalarAsync());
+        Assert.False(File.Exists(Path.Combine(factory.DataDirectory, "playground.db")));
     }
 }

@@ -15,16 +15,16 @@ namespace Playground.Server.Storage.Migrations.Postgres
                 name: "scenarios",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
-                    Page = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Code = table.Column<string>(type: "text", nullable: false),
-                    OptionsJson = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    page = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    code = table.Column<string>(type: "text", nullable: false),
+                    options_json = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_scenarios", x => x.Id);
+                    table.PrimaryKey("PK_scenarios", x => x.id);
                 });
         }
 
