@@ -11,6 +11,7 @@ builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.H
 builder.Services.AddScoped<IScenarioService, HttpScenarioService>();
 builder.Services.AddScoped<PlaygroundHubConnection>();
 builder.Services.AddScoped<ScenarioDraft>();
+builder.Services.AddScoped<IClientIdentity, BrowserClientIdentity>();
 builder.Services.AddScoped<IServerInfoService, HubServerInfoService>();
 
 await builder.Build().RunAsync();

@@ -52,7 +52,7 @@ public static class ScenarioEndpoints
                     statusCode: StatusCodes.Status400BadRequest);
             }
 
-            client.Value = "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            client.Identify(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             var outcome = await scenarios.ShareAsync(request, ct);
             var status = outcome.Refusal switch
             {

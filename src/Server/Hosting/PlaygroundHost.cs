@@ -38,6 +38,7 @@ public static class PlaygroundHost
         services.AddSingleton<ShareRateLimiter>();
         services.AddSingleton<PythonRuntime>(_ => new PythonRuntime());
         services.AddScoped<ClientKey>();
+        services.AddScoped<IClientIdentity>(sp => sp.GetRequiredService<ClientKey>());
         services.AddScoped<IScenarioService, ScenarioStore>();
         services.AddScoped<IServerInfoService, ServerInfoService>();
         services.AddScoped<Client.Services.ScenarioDraft>();

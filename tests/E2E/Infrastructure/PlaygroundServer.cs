@@ -26,7 +26,7 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
             ? dir
             : Path.Combine(RepositoryRoot(), "artifacts", "publish");
 
-    public static async Task<PlaygroundServer> StartAsync()
+    public static async Task<PlaygroundServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(PublishDirectory, "Playground.Server.dll");
         if (!File.Exists(dll))
@@ -44,6 +44,10 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
         };
         start.Environment["Playground__DataDirectory"] = data;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
 
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
