@@ -1,0 +1,24 @@
+namespace Playground.Shared.Memory;
+
+/// <summary>
+/// One object as a viewer draws it. <see cref="SharedByInterpreter"/> marks objects whose real count depends
+/// on the interpreter's own state (small ints, interned strings, None/True/False, classes, functions, modules):
+/// their <see cref="RefCount"/> is the simulator's count of the student's references only.
+/// <see cref="Generation"/> is -1 for objects the cyclic GC does not track.
+/// </summary>
+public sealed record HeapObject(
+    long Id,
+    string Type,
+    string Repr,
+    int Size,
+    long RefCount,
+    bool SharedByInterpreter,
+    int Generation,
+    IReadOnlyList<long> Referents,
+    ulong Address);
+
+/// <summary>A reference count moved by <see cref="Delta"/> to <see cref="RefCount"/>, for <see cref="Reason"/> (in words).</summary>
+public sealed record RefCountChange(long ObjectId, int Delta, long RefCount, string Reason);
+
+/// <summary>An object was deallocated (its count reached zero, or the cyclic GC deleted it).</summary>
+public sealed record ObjectFreed(long ObjectId, string Type, string Reason);

@@ -1,0 +1,42 @@
+namespace Playground.Shared.Memory;
+
+/// <summary>
+/// The result of one simulated run: every step with its changes (deltas), full heap checkpoints every
+/// <see cref="CheckpointInterval"/> steps so a viewer can jump anywhere, the program's output and how it ended.
+/// The state after step k is the nearest checkpoint at or before k with the deltas of the steps after it applied.
+/// </summary>
+public sealed record MemoryTrace(
+    IReadOnlyList<TraceStep> Steps,
+    IReadOnlyList<HeapCheckpoint> Checkpoints,
+    int CheckpointInterval,
+    string Stdout,
+    string Stderr,
+    RunOutcome Outcome,
+    string? Message);
+
+/// <summary>How a run ended.</summary>
+public enum RunOutcome
+{
+    Completed,
+    UncaughtException,
+    Rejected,
+    StepLimit,
+    ObjectLimit,
+    TimeLimit,
+}
+
+/// <summary>
+/// One executed line: what happened to memory while it ran. <see cref="StdoutLength"/> is the length of
+/// <see cref="MemoryTrace.Stdout"/> printed so far, so the output at this step is a prefix of it.
+/// </summary>
+public sealed record TraceStep(
+    int Index,
+    int Line,
+    IReadOnlyList<RefCountChange> RefCountChanges,
+    IReadOnlyList<HeapObject> Changed,
+    IReadOnlyList<ObjectFreed> Freed,
+    IReadOnlyList<GcCollection> Collections,
+    int StdoutLength);
+
+/// <summary>The whole heap after step <see cref="StepIndex"/> (-1 for before the first step).</summary>
+public sealed record HeapCheckpoint(int StepIndex, IReadOnlyList<HeapObject> Objects, IReadOnlyList<int> GcCounts);
