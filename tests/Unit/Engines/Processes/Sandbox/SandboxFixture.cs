@@ -1,0 +1,94 @@
+using Xunit;
+using Playground.Engines.Processes.Sandbox;
+
+namespace Playground.Tests.Unit.Engines.Processes.Sandbox;
+
+/// <summary>
+/// One sandbox for the test class (capabilities are probed once) and scratch directories that are
+/// removed afterwards. Scripts come from the test output folder (Hostile/ and Scripts/).
+/// </summary>
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "playground-sandbox-tests", Guid.NewGuid().ToString("N"));
+
+    public Playground.Engines.Processes.Sandbox.Sandbox Sandbox { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_root);
+        Sandbox = await Playground.Engines.Processes.Sandbox.Sandbox.CreateAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Short limits so the whole class stays fast; a test may shorten them further.</summary>
+    public static SandboxLimits ShortLimits() => new()
+    {
+        WallTime = TimeSpan.FromSeconds(6),
+        CpuSeconds = 4,
+    };
+
+    /// <summary>Copies a script into a fresh scratch directory and runs it to the end.</summary>
+    public async Task<SandboxRun> RunScriptAsync(string folder, string script, SandboxLimits? limits = null, params string[] arguments)
+    {
+        var scratch = Path.Combine(_root, Path.GetFileNameWithoutExtension(script) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(scratch);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Engines", "Processes", "Sandbox", folder, script), Path.Combine(scratch, script));
+        var request = new SandboxRequest([], scratch, Limits: limits ?? ShortLimits());
+        request = request with { Arguments = [Sandbox.GuestPath(request, Path.Combine(scratch, script)), .. arguments] };
+        await using var process = await Sandbox.StartAsync(request, CancellationToken.None);
+        var lines = new List<SandboxOutputLine>();
+        await foreach (var line in process.ReadOutputAsync(CancellationToken.None))
+            lines.Add(line);
+        var report = await process.WaitForExitAsync(CancellationToken.None);
+        return new SandboxRun(process.Name, process.Uid, report, lines, RunProcesses.Alive(process.Name, process.Uid));
+    }
+}
+
+/// <summary>What a test sees of a finished run, including the processes of the run still alive after it.</summary>
+public sealed record SandboxRun(string Name, int? Uid, SandboxReport Report, IReadOnlyList<SandboxOutputLine> Lines, IReadOnlyList<int> AliveAfter)
+{
+    public IEnumerable<string> Stdout => Lines.Where(l => l.Stream == SandboxStream.Stdout).Select(l => l.Text);
+
+    public string StderrText => string.Join('\n', Lines.Where(l => l.Stream == SandboxStream.Stderr).Select(l => l.Text));
+}
+
+/// <summary>Scans /proc for any process of a run: its uid, or the run's marker in its environment or cgroup.</summary>
+public static class RunProcesses
+{
+    public static IReadOnlyList<int> Alive(string runName, int? uid)
+    {
+        var alive = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                continue;
+            try
+            {
+                var status = File.ReadAllText(Path.Combine(dir, "status"));
+                if (status.Contains("State:\tZ", StringComparison.Ordinal))
+                    continue;
+                var uidLine = status.Split('\n').First(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+                var realUid = int.Parse(uidLine.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1]);
+                var environ = File.ReadAllText(Path.Combine(dir, "environ"));
+                var cgroup = File.ReadAllText(Path.Combine(dir, "cgroup"));
+                if ((uid is not null && realUid == uid) || environ.Contains(runName, StringComparison.Ordinal) || cgroup.Contains(runName, StringComparison.Ordinal))
+                    alive.Add(pid);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        return alive;
+    }
+}
