@@ -1,3 +1,4 @@
+using Playground.Shared.Memory;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 using MudBlazor.Services;
 using Playground.Client.Services;
@@ -13,5 +14,6 @@ builder.Services.AddScoped<PlaygroundHubConnection>();
 builder.Services.AddScoped<ScenarioDraft>();
 builder.Services.AddScoped<IClientIdentity, BrowserClientIdentity>();
 builder.Services.AddScoped<IServerInfoService, HubServerInfoService>();
+builder.Services.AddScoped<IMemoryEngineService, HubMemoryEngineService>();
 
 await builder.Build().RunAsync();

@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using Playground.Engines.Memory;
 using Playground.Server.Api;
+using Playground.Server.EngineServices;
 using Playground.Server.Components;
 using Playground.Server.Hubs;
 using Playground.Server.Scenarios;
 using Playground.Server.Storage;
 using Playground.Shared.Hub;
+using Playground.Shared.Memory;
 using Playground.Shared.Scenarios;
 
 namespace Playground.Server.Hosting;
@@ -42,6 +45,9 @@ public static class PlaygroundHost
         services.AddScoped<IScenarioService, ScenarioStore>();
         services.AddScoped<IServerInfoService, ServerInfoService>();
         services.AddScoped<Client.Services.ScenarioDraft>();
+        services.AddOptions<SimulationOptions>().Bind(builder.Configuration.GetSection("Playground:Memory"));
+        services.AddSingleton<MemoryEngineThrottle>();
+        services.AddScoped<IMemoryEngineService, MemoryEngineService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddHostedService<StorageMigrator>();

@@ -7,4 +7,7 @@ namespace Playground.Shared.Hub;
 public interface IPlaygroundHub
 {
     Task<ServerInfo> GetServerInfo();
+
+    /// <summary>Runs a script in the memory engine; the trace comes back in chunks.</summary>
+    IAsyncEnumerable<Memory.MemoryTraceChunk> Simulate(string source, CancellationToken cancellationToken);
 }

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Playground.Client.Components.Editor;
+using Playground.Shared.Memory;
+
+namespace Playground.Client.Components.Memory;
+
+/// <summary>
+/// What the memory pages show for one step of a trace: its line, the output printed so far, the live
+/// objects, and the changes that step made, each with the object it concerns. Derived from the trace
+/// alone; nothing is re-run.
+/// </summary>
+public sealed partial class MemoryStepView
+{
+    private MemoryStepView(MemoryTrace trace, int index, IReadOnlyDictionary<long, HeapObject> heap, IReadOnlyDictionary<long, HeapObject> before)
+    {
+        Index = index;
+        var step = index >= 0 && index < trace.Steps.Count ? trace.Steps[index] : null;
+        Line = step?.Line;
+        Output = trace.Stdout[..Math.Min(trace.Stdout.Length, step?.StdoutLength ?? trace.Stdout.Length)];
+        ChangedIds = step?.Changed.Select(o => o.Id).ToHashSet() ?? [];
+        Objects = [.. heap.Values.OrderBy(o => o.Id)];
+        Changes = step?.RefCountChanges.Select(c => new LabelledChange(c, Label(c.ObjectId))).ToList() ?? [];
+        Freed = step?.Freed ?? [];
+        Collections = step?.Collections ?? [];
+
+        string Label(long id) =>
+            heap.TryGetValue(id, out var o) || before.TryGetValue(id, out o) ? Describe(o) : $"object #{id}";
+    }
+
+    public int Index { get; }
+
+    /// <summary>The line this step ran (1-based), or null outside the trace.</summary>
+    public int? Line { get; }
+
+    /// <summary>Standard output as printed up to and including this step.</summary>
+    public string Output { get; }
+
+    public IReadOnlyList<HeapObject> Objects { get; }
+
+    public IReadOnlySet<long> ChangedIds { get; }
+
+    public IReadOnlyList<LabelledChange> Changes { get; }
+
+    public IReadOnlyList<ObjectFreed> Freed { get; }
+
+    public IReadOnlyList<GcCollection> Collections { get; }
+
+    public static MemoryStepView At(MemoryTrace trace, int index)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return new MemoryStepView(trace, index, HeapReplay.HeapAfter(trace, index), HeapReplay.HeapAfter(trace, index - 1));
+    }
+
+    /// <summary>
+    /// Where the error of a run that did not finish should be underlined: the engine's "line N, col M:"
+    /// for code it rejected, the last step's line for an uncaught exception; null when it finished.
+    /// </summary>
+    public static SourceMarker? ErrorOf(MemoryTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        if (trace.Outcome == RunOutcome.Completed || trace.Message is null)
+        {
+            return null;
+        }
+
+        if (Position().Match(trace.Message) is { Success: true } m)
+        {
+            return new SourceMarker(int.Parse(m.Groups[1].ValueSpan, provider: null), int.Parse(m.Groups[2].ValueSpan, provider: null), trace.Message);
+        }
+
+        return trace.Steps.Count > 0 ? new SourceMarker(trace.Steps[^1].Line, 1, trace.Message, EndColumn: 200) : null;
+    }
+
+    /// <summary>"list [1, 2, 3]", or just the repr when it names its type already ("Node object").</summary>
+    private static string Describe(HeapObject o) =>
+        o.Repr.Contains(o.Type, StringComparison.Ordinal) ? Short(o.Repr) : $"{o.Type} {Short(o.Repr)}";
+
+    private static string Short(string repr) => repr.Length <= 24 ? repr : repr[..21] + "...";
+
+    [GeneratedRegex(@"^line (\d+), col (\d+):")]
+    private static partial Regex Position();
+}
+
+/// <summary>A reference count change with the object it concerns, as the log shows it.</summary>
+public sealed record LabelledChange(RefCountChange Change, string ObjectLabel);

@@ -1,0 +1,52 @@
+namespace Playground.Shared.Memory;
+
+/// <summary>Puts a streamed trace back together, chunk by chunk, and says how far it has got.</summary>
+public sealed class MemoryTraceAssembler
+{
+    private readonly List<TraceStep> _steps = [];
+    private readonly List<HeapCheckpoint> _checkpoints = [];
+    private MemoryTraceSummary? _summary;
+
+    public int ReceivedSteps => _steps.Count;
+
+    public int TotalSteps { get; private set; }
+
+    public bool IsComplete => _summary is not null;
+
+    public void Add(MemoryTraceChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        TotalSteps = chunk.TotalSteps;
+        _steps.AddRange(chunk.Steps);
+        _checkpoints.AddRange(chunk.Checkpoints);
+        _summary ??= chunk.Summary;
+    }
+
+    /// <summary>The whole trace, once the last chunk has arrived.</summary>
+    public MemoryTrace ToTrace() => _summary is { } s
+        ? new MemoryTrace(_steps, _checkpoints, s.CheckpointInterval, s.Stdout, s.Stderr, s.Outcome, s.Message)
+        : throw new InvalidOperationException("The trace is not complete yet.");
+
+    /// <summary>Cuts a trace into chunks of at most <paramref name="stepsPerChunk"/> steps; the last carries the summary.</summary>
+    public static IEnumerable<MemoryTraceChunk> Split(MemoryTrace trace, int stepsPerChunk)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerChunk, 1);
+        var total = trace.Steps.Count;
+        var summary = new MemoryTraceSummary(trace.CheckpointInterval, trace.Stdout, trace.Stderr, trace.Outcome, trace.Message);
+        var chunks = Math.Max(1, (total + stepsPerChunk - 1) / stepsPerChunk);
+        // A checkpoint travels with the chunk that holds its step; the one before the first step (-1)
+        // with the first chunk.
+        int ChunkOf(HeapCheckpoint c) => Math.Clamp(c.StepIndex, 0, Math.Max(0, total - 1)) / stepsPerChunk;
+        for (var chunk = 0; chunk < chunks; chunk++)
+        {
+            var start = chunk * stepsPerChunk;
+            var count = Math.Min(stepsPerChunk, total - start);
+            yield return new MemoryTraceChunk(
+                total,
+                trace.Steps.Skip(start).Take(count).ToList(),
+                trace.Checkpoints.Where(c => ChunkOf(c) == chunk).ToList(),
+                chunk == chunks - 1 ? summary : null);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Playground.Tests.E2E.PageObjects;
+
+/// <summary>A memory page's run view: Run, the step controls, objects, the change log and the output.</summary>
+public sealed class MemoryPage(IPage page)
+{
+    public ScenarioPage Shell { get; } = new(page);
+
+    public IPage Page => page;
+
+    public ILocator RunButton => page.Locator("button[data-testid='run']");
+
+    public ILocator Position => page.GetByTestId("step-position");
+
+    public ILocator StepControls => page.GetByTestId("step-controls");
+
+    public ILocator Objects => page.GetByTestId("heap-object");
+
+    public ILocator ChangeLog => page.GetByTestId("refcount-log");
+
+    public ILocator Output => page.GetByTestId("run-output");
+
+    public ILocator Outcome => page.GetByTestId("run-outcome");
+
+    public async Task RunAsync()
+    {
+        await RunButton.ClickAsync();
+        await Expect(Position).ToContainTextAsync("Step 1 of ");
+    }
+
+    /// <summary>Presses a key on the step controls, as a keyboard user would after tabbing to them.</summary>
+    public async Task PressAsync(string key, int times = 1)
+    {
+        await StepControls.FocusAsync();
+        for (var i = 0; i < times; i++)
+        {
+            await page.Keyboard.PressAsync(key);
+        }
+    }
+
+    /// <summary>Steps forward until the change log mentions <paramref name="text"/>; returns the step's number.</summary>
+    public async Task<int> StepForwardUntilLogSaysAsync(string text, int maxSteps = 200)
+    {
+        await StepControls.FocusAsync();
+        for (var i = 0; i < maxSteps; i++)
+        {
+            if ((await ChangeLog.TextContentAsync() ?? string.Empty).Contains(text, StringComparison.Ordinal))
+            {
+                return i;
+            }
+
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        throw new InvalidOperationException($"No step's log said '{text}' within {maxSteps} steps.");
+    }
+}
