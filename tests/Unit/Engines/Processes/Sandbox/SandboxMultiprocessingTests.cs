@@ -4,6 +4,7 @@ using Playground.Engines.Processes.Sandbox;
 namespace Playground.Tests.Unit.Engines.Processes.Sandbox;
 
 /// <summary>Multiprocessing works inside the sandbox: every start method, Pool(16), Queue, Lock, Value, shared_memory.</summary>
+[Collection(SandboxCollection.Name)]
 public sealed class SandboxMultiprocessingTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     [Theory]
