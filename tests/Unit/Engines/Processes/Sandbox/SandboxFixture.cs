@@ -9,7 +9,9 @@ namespace Playground.Tests.Unit.Engines.Processes.Sandbox;
 /// </summary>
 public sealed class SandboxFixture : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "playground-sandbox-tests", Guid.NewGuid().ToString("N"));
+    // Short: without a mount namespace the scratch directory is TMPDIR, and multiprocessing's forkserver
+    // socket (TMPDIR/pymp-XXXXXXXX/listener-XXXXXXXX) must fit AF_UNIX's 108-byte sun_path.
+    private readonly string _root = Path.Combine("/tmp", "pgsbx-" + Guid.NewGuid().ToString("N")[..8]);
 
     public Playground.Engines.Processes.Sandbox.Sandbox Sandbox { get; private set; } = null!;
 
@@ -35,20 +37,28 @@ public sealed class SandboxFixture : IAsyncLifetime
     public static SandboxLimits ShortLimits() => new();
 
     /// <summary>Copies a script into a fresh scratch directory and returns the request that runs it.</summary>
-    public SandboxRequest Prepare(string folder, string script, SandboxLimits? limits = null, params string[] arguments)
+    public SandboxRequest Prepare(string folder, string script, SandboxLimits? limits = null, params string[] arguments) =>
+        Prepare(Sandbox, folder, script, limits, arguments);
+
+    /// <summary>Copies a script into a fresh scratch directory and returns the request that runs it in <paramref name="sandbox"/>.</summary>
+    public SandboxRequest Prepare(Playground.Engines.Processes.Sandbox.Sandbox sandbox, string folder, string script, SandboxLimits? limits, params string[] arguments)
     {
-        var scratch = Path.Combine(_root, Path.GetFileNameWithoutExtension(script) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var scratch = Path.Combine(_root, Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(scratch);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Engines", "Processes", "Sandbox", folder, script), Path.Combine(scratch, script));
         var request = new SandboxRequest([], scratch, Limits: limits ?? ShortLimits());
-        return request with { Arguments = [Sandbox.GuestPath(request, Path.Combine(scratch, script)), .. arguments] };
+        return request with { Arguments = [sandbox.GuestPath(request, Path.Combine(scratch, script)), .. arguments] };
     }
 
     /// <summary>Copies a script into a fresh scratch directory and runs it to the end.</summary>
-    public async Task<SandboxRun> RunScriptAsync(string folder, string script, SandboxLimits? limits = null, params string[] arguments)
+    public Task<SandboxRun> RunScriptAsync(string folder, string script, SandboxLimits? limits = null, params string[] arguments) =>
+        RunScriptAsync(Sandbox, folder, script, limits, arguments);
+
+    /// <summary>Copies a script into a fresh scratch directory and runs it to the end in <paramref name="sandbox"/>.</summary>
+    public async Task<SandboxRun> RunScriptAsync(Playground.Engines.Processes.Sandbox.Sandbox sandbox, string folder, string script, SandboxLimits? limits, params string[] arguments)
     {
-        var request = Prepare(folder, script, limits, arguments);
-        await using var process = await Sandbox.StartAsync(request, CancellationToken.None);
+        var request = Prepare(sandbox, folder, script, limits, arguments);
+        await using var process = await sandbox.StartAsync(request, CancellationToken.None);
         var lines = new List<SandboxOutputLine>();
         await foreach (var line in process.ReadOutputAsync(CancellationToken.None))
             lines.Add(line);
