@@ -47,6 +47,8 @@ public sealed class HostileCorpusFixture : IAsyncLifetime
 
     public IReadOnlyCollection<Task<SandboxRun>> AllRuns => _runs.Values;
 
+    public int Count => _runs.Count;
+
     private async Task<SandboxRun> RunGatedAsync(SemaphoreSlim gate, string script, SandboxLimits limits, string[] arguments)
     {
         await gate.WaitAsync();
@@ -90,5 +92,6 @@ public sealed class HostileCorpusFixture : IAsyncLifetime
         yield return ("shm_fill.py", With(l => l.SharedMemoryBytes = 8L * 1024 * 1024), []);
         yield return ("disk_fill.py", With(l => { l.FileSizeBytes = 2L * 1024 * 1024; l.TempBytes = 8L * 1024 * 1024; }), []);
         yield return ("too_many_files.py", With(l => l.OpenFiles = 64), []);
+        yield return ("become_root.py", With(_ => { }), []);
     }
 }

@@ -247,10 +247,21 @@ public sealed class HostileCorpusTests(HostileCorpusFixture corpus, ITestOutputH
     }
 
     [Fact]
+    public async Task Becoming_root_or_leaving_the_sandbox_is_refused()
+    {
+        var run = await Contained("become_root.py");
+
+        Assert.Equal(
+            ["setuid 0: Operation not permitted", "setgid 0: Operation not permitted", "chroot: Operation not permitted",
+             "mount tmpfs: Operation not permitted", "ptrace pid 1: Operation not permitted"],
+            run.Stdout);
+    }
+
+    [Fact]
     public async Task After_the_whole_corpus_nothing_of_any_run_is_alive_and_the_sandbox_still_runs_python()
     {
         var runs = await Task.WhenAll(corpus.AllRuns);
-        Assert.Equal(20, runs.Length);
+        Assert.Equal(21, runs.Length);
         foreach (var run in runs)
             Assert.Empty(RunProcesses.Alive(run.Name, run.Uid));
         if (Cgroups)

@@ -50,6 +50,16 @@ public sealed class SandboxLifecycleTests(SandboxFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_crash_is_reported_as_the_signal_that_killed_the_script()
+    {
+        var run = await fixture.RunScriptAsync("Scripts", "segfault.py");
+
+        Assert.Equal(["about to crash"], run.Stdout);
+        Assert.Equal(SandboxEnding.Signaled, run.Report.Ending);
+        Assert.Equal("killed by signal 11 (SIGSEGV)", run.Report.Summary);
+    }
+
+    [Fact]
     public void Scratch_paths_map_to_the_guest_scratch_directory_and_other_paths_keep_their_place()
     {
         var request = new SandboxRequest([], "/srv/runs/42");
