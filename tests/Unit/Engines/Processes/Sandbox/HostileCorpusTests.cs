@@ -267,7 +267,7 @@ public sealed class HostileCorpusTests(HostileCorpusFixture corpus, ITestOutputH
         if (Cgroups)
             Assert.Empty(CgroupDirectoriesOf(runs.Select(r => r.Name)));
 
-        var healthy = await corpus.Sandbox.RunScriptAsync("Scripts", "multiprocessing_inside.py", SandboxFixture.ShortLimits(), "fork");
+        var healthy = await corpus.Sandbox.RunScriptAsync("Scripts", "multiprocessing_inside.py", SandboxFixture.PositiveLimits(), "fork");
         Assert.Equal(["fork pool=2646700 queue=50 value=800 shm=42 exitcode=0"], healthy.Stdout);
     }
 

@@ -33,8 +33,11 @@ public sealed class SandboxFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Limits for the positive runs: the defaults, which must be enough for a Pool(16) on a busy machine.</summary>
-    public static SandboxLimits ShortLimits() => new();
+    /// <summary>
+    /// Limits for the positive runs: the defaults (which must leave room for a Pool(16) and its helpers) with a
+    /// longer wall time, because the test machine is shared and a spawn Pool(16) may wait seconds for a core.
+    /// </summary>
+    public static SandboxLimits PositiveLimits() => new() { WallTime = TimeSpan.FromSeconds(30) };
 
     /// <summary>Copies a script into a fresh scratch directory and returns the request that runs it.</summary>
     public SandboxRequest Prepare(string folder, string script, SandboxLimits? limits = null, params string[] arguments) =>
@@ -46,7 +49,7 @@ public sealed class SandboxFixture : IAsyncLifetime
         var scratch = Path.Combine(_root, Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(scratch);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Engines", "Processes", "Sandbox", folder, script), Path.Combine(scratch, script));
-        var request = new SandboxRequest([], scratch, Limits: limits ?? ShortLimits());
+        var request = new SandboxRequest([], scratch, Limits: limits ?? PositiveLimits());
         return request with { Arguments = [sandbox.GuestPath(request, Path.Combine(scratch, script)), .. arguments] };
     }
 
