@@ -63,6 +63,29 @@ internal static partial class Posix
         return null;
     }
 
+    /// <summary>
+    /// The pids whose environment holds <paramref name="entry"/> ("NAME=value"). The last handle on a run that
+    /// has neither its own uid nor a cgroup: a setsid daemon leaves the process group but keeps its environment.
+    /// </summary>
+    internal static List<int> ProcessesWithEnvironment(string entry)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(entry + "\0");
+        var found = new List<int>();
+        foreach (var pid in AllPids())
+        {
+            try
+            {
+                var environ = File.ReadAllBytes($"/proc/{pid}/environ");
+                if (environ.AsSpan().IndexOf(needle) >= 0 && !IsZombie(pid))
+                    found.Add(pid);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        return found;
+    }
+
     /// <summary>A zombie has exited already; it only waits for its parent (or the pid namespace's init) to reap it.</summary>
     internal static bool IsZombie(int pid)
     {

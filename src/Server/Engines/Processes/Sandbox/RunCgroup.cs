@@ -112,6 +112,9 @@ internal sealed class RunCgroup
         (V1Directories.TryGetValue("memory", out var v1) && ReadKey(Path.Combine(v1, "memory.oom_control"), "oom_kill") > 0) ||
         (V2Directory is { } v2 && V2Controllers.Contains("memory") && ReadKey(Path.Combine(v2, "memory.events"), "oom_kill") > 0);
 
+    /// <summary>True when a group (any hierarchy: each cgroup.procs lists every process of the run) exists.</summary>
+    internal bool CanKill => _directories.Count > 0;
+
     internal bool HasMemoryLimit => V1Directories.ContainsKey("memory") || V2Controllers.Contains("memory");
 
     internal bool HasProcessLimit => V1Directories.ContainsKey("pids") || V2Controllers.Contains("pids");

@@ -49,6 +49,7 @@ internal static class SandboxCommandLine
                 else if (Directory.Exists(link))
                     chain.AddRange(["--ro-bind", link, link]);
             }
+            chain.AddRange(["--perms", "0755", "--dir", "/etc"]);
             foreach (var file in EtcFiles)
                 chain.AddRange(["--ro-bind-try", file, file]);
 
@@ -95,7 +96,7 @@ internal static class SandboxCommandLine
 
         // The launcher shell joins the cgroups with its own pid, then execs the chain in place.
         var join = cgroup is null ? "" : string.Concat(cgroup.ProcsFiles.Select(f => $"echo $$ > '{f}' || exit 125; "));
-        var arguments = new List<string> { "-c", join + "exec \"$@\"", "sandbox-launcher" };
+        var arguments = new List<string> { "-c", join + "unset PWD OLDPWD; exec \"$@\"", "sandbox-launcher" };
         arguments.AddRange(chain);
 
         var layers = new SandboxLayers(

@@ -8,7 +8,10 @@ namespace Playground.Engines.Processes.Sandbox;
 /// <see cref="Sandbox.GuestPath"/> for paths of the scratch directory).</param>
 /// <param name="ScratchDirectory">A host directory owned by the caller (e.g. the script and the event socket).
 /// Inside it is read-only at <see cref="Sandbox.GuestScratchDirectory"/> when the mount namespace is in force;
-/// the writable temp dir is a private sized tmpfs at /tmp.</param>
+/// the writable temp dir is a private sized tmpfs at /tmp. Without a mount namespace it is the run's TMPDIR
+/// and working directory (owned by the run's uid); keep its path short (under ~60 bytes) so multiprocessing's
+/// forkserver socket in it fits AF_UNIX's 108-byte limit. Create sockets in it before the start: the start
+/// gives the directory's entries to the run's uid so the run may connect to them.</param>
 /// <param name="Executable">The program; null means the python3 the capabilities detected.</param>
 /// <param name="Environment">Extra variables (e.g. PYTHONPATH to the instrumentation module).</param>
 /// <param name="ReadOnlyPaths">Host paths exposed read-only at the same path (e.g. the instrumentation module's folder).</param>

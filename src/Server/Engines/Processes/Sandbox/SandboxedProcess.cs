@@ -8,8 +8,9 @@ namespace Playground.Engines.Processes.Sandbox;
 /// One run in the sandbox, from start to the end of its last process. Its output arrives as lines on
 /// <see cref="Output"/> (stdout and stderr, capped in bytes); it ends when the main process exits, the
 /// wall time runs out, the output limit is passed, or the caller kills it. Whatever the cause, the end is
-/// the same: every process of the run is SIGKILLed (cgroup, pid namespace, process group and uid, in that
-/// order; see <see cref="KillEverything"/>) and the report counts any survivor.
+/// the same: every process of the run is SIGKILLed (cgroup, pid namespace, process group, uid, and as the
+/// very last resort the run's marker in /proc/*/environ; see <see cref="KillEverything"/>) and the report
+/// counts any survivor.
 /// </summary>
 public sealed class SandboxedProcess : IAsyncDisposable
 {
@@ -215,13 +216,19 @@ public sealed class SandboxedProcess : IAsyncDisposable
         Posix.Kill(-_launcherPid, Posix.SIGKILL);
         if (_uid is not null)
             Posix.KillUid(_uid.Uid);
+        else if (!_cgroup.CanKill)
+            foreach (var pid in Posix.ProcessesWithEnvironment(MarkerEntry))
+                Posix.Kill(pid, Posix.SIGKILL);
     }
+
+    private string MarkerEntry => $"{Sandbox.RunMarkerVariable}={Name}";
 
     private int CountSurvivors()
     {
         var survivors = new HashSet<int>(_cgroup.Pids().Where(p => !Posix.IsZombie(p)));
         if (_uid is not null)
             survivors.UnionWith(Posix.ProcessesOfUid(_uid.Uid));
+        survivors.UnionWith(Posix.ProcessesWithEnvironment(MarkerEntry));
         return survivors.Count;
     }
 

@@ -9,7 +9,9 @@ namespace Playground.Tests.Unit.Engines.Processes.Sandbox;
 /// </summary>
 public sealed class SandboxFixture : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "playground-sandbox-tests", Guid.NewGuid().ToString("N"));
+    // Short: without a mount namespace the scratch directory is TMPDIR, and multiprocessing's forkserver
+    // socket (TMPDIR/pymp-XXXXXXXX/listener-XXXXXXXX) must fit AF_UNIX's 108-byte sun_path.
+    private readonly string _root = Path.Combine("/tmp", "pgsbx-" + Guid.NewGuid().ToString("N")[..8]);
 
     public Playground.Engines.Processes.Sandbox.Sandbox Sandbox { get; private set; } = null!;
 
@@ -31,32 +33,45 @@ public sealed class SandboxFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Short limits so the whole class stays fast; a test may shorten them further.</summary>
-    public static SandboxLimits ShortLimits() => new()
-    {
-        WallTime = TimeSpan.FromSeconds(6),
-        CpuSeconds = 4,
-    };
+    /// <summary>
+    /// Limits for the positive runs: the defaults (which must leave room for a Pool(16) and its helpers) with a
+    /// longer wall time, because the test machine is shared and a spawn Pool(16) may wait seconds for a core.
+    /// </summary>
+    public static SandboxLimits PositiveLimits() => new() { WallTime = TimeSpan.FromSeconds(30) };
 
-    /// <summary>Copies a script into a fresh scratch directory and runs it to the end.</summary>
-    public async Task<SandboxRun> RunScriptAsync(string folder, string script, SandboxLimits? limits = null, params string[] arguments)
+    /// <summary>Copies a script into a fresh scratch directory and returns the request that runs it.</summary>
+    public SandboxRequest Prepare(string folder, string script, SandboxLimits? limits = null, params string[] arguments) =>
+        Prepare(Sandbox, folder, script, limits, arguments);
+
+    /// <summary>Copies a script into a fresh scratch directory and returns the request that runs it in <paramref name="sandbox"/>.</summary>
+    public SandboxRequest Prepare(Playground.Engines.Processes.Sandbox.Sandbox sandbox, string folder, string script, SandboxLimits? limits, params string[] arguments)
     {
-        var scratch = Path.Combine(_root, Path.GetFileNameWithoutExtension(script) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var scratch = Path.Combine(_root, Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(scratch);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Engines", "Processes", "Sandbox", folder, script), Path.Combine(scratch, script));
-        var request = new SandboxRequest([], scratch, Limits: limits ?? ShortLimits());
-        request = request with { Arguments = [Sandbox.GuestPath(request, Path.Combine(scratch, script)), .. arguments] };
-        await using var process = await Sandbox.StartAsync(request, CancellationToken.None);
+        var request = new SandboxRequest([], scratch, Limits: limits ?? PositiveLimits());
+        return request with { Arguments = [sandbox.GuestPath(request, Path.Combine(scratch, script)), .. arguments] };
+    }
+
+    /// <summary>Copies a script into a fresh scratch directory and runs it to the end.</summary>
+    public Task<SandboxRun> RunScriptAsync(string folder, string script, SandboxLimits? limits = null, params string[] arguments) =>
+        RunScriptAsync(Sandbox, folder, script, limits, arguments);
+
+    /// <summary>Copies a script into a fresh scratch directory and runs it to the end in <paramref name="sandbox"/>.</summary>
+    public async Task<SandboxRun> RunScriptAsync(Playground.Engines.Processes.Sandbox.Sandbox sandbox, string folder, string script, SandboxLimits? limits, params string[] arguments)
+    {
+        var request = Prepare(sandbox, folder, script, limits, arguments);
+        await using var process = await sandbox.StartAsync(request, CancellationToken.None);
         var lines = new List<SandboxOutputLine>();
         await foreach (var line in process.ReadOutputAsync(CancellationToken.None))
             lines.Add(line);
         var report = await process.WaitForExitAsync(CancellationToken.None);
-        return new SandboxRun(process.Name, process.Uid, report, lines, RunProcesses.Alive(process.Name, process.Uid));
+        return new SandboxRun(process.Name, process.Uid, report, lines, RunProcesses.Alive(process.Name, process.Uid), request.ScratchDirectory);
     }
 }
 
 /// <summary>What a test sees of a finished run, including the processes of the run still alive after it.</summary>
-public sealed record SandboxRun(string Name, int? Uid, SandboxReport Report, IReadOnlyList<SandboxOutputLine> Lines, IReadOnlyList<int> AliveAfter)
+public sealed record SandboxRun(string Name, int? Uid, SandboxReport Report, IReadOnlyList<SandboxOutputLine> Lines, IReadOnlyList<int> AliveAfter, string ScratchDirectory)
 {
     public IEnumerable<string> Stdout => Lines.Where(l => l.Stream == SandboxStream.Stdout).Select(l => l.Text);
 
@@ -91,4 +106,14 @@ public static class RunProcesses
         }
         return alive;
     }
+}
+
+/// <summary>
+/// The sandbox test classes run one after the other: the hostile corpus saturates the two cores on purpose,
+/// and a positive run beside it would measure the machine's load rather than the sandbox.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SandboxCollection
+{
+    public const string Name = "Sandbox";
 }

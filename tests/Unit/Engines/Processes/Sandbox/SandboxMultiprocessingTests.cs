@@ -4,6 +4,7 @@ using Playground.Engines.Processes.Sandbox;
 namespace Playground.Tests.Unit.Engines.Processes.Sandbox;
 
 /// <summary>Multiprocessing works inside the sandbox: every start method, Pool(16), Queue, Lock, Value, shared_memory.</summary>
+[Collection(SandboxCollection.Name)]
 public sealed class SandboxMultiprocessingTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     [Theory]
@@ -12,7 +13,7 @@ public sealed class SandboxMultiprocessingTests(SandboxFixture fixture) : IClass
     [InlineData("forkserver")]
     public async Task Pool_queue_lock_value_and_shared_memory_work_under_each_start_method(string method)
     {
-        var run = await fixture.RunScriptAsync("Scripts", "multiprocessing_inside.py", SandboxFixture.ShortLimits(), method);
+        var run = await fixture.RunScriptAsync("Scripts", "multiprocessing_inside.py", SandboxFixture.PositiveLimits(), method);
 
         Assert.True(run.Report.Ending == SandboxEnding.Exited, run.Report.Summary + "\n" + run.StderrText);
         Assert.Equal(0, run.Report.ExitCode);
@@ -25,7 +26,7 @@ public sealed class SandboxMultiprocessingTests(SandboxFixture fixture) : IClass
     [Fact]
     public async Task The_report_names_the_layers_the_machine_offers()
     {
-        var run = await fixture.RunScriptAsync("Scripts", "multiprocessing_inside.py", SandboxFixture.ShortLimits());
+        var run = await fixture.RunScriptAsync("Scripts", "multiprocessing_inside.py", SandboxFixture.PositiveLimits());
         var caps = fixture.Sandbox.Capabilities;
 
         Assert.Equal(SandboxEnding.Exited, run.Report.Ending);
