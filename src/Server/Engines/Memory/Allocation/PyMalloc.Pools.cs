@@ -16,9 +16,9 @@ public sealed partial class PyMalloc
         if (pool.NextOffset <= pool.MaxNextOffset)
         {
             // "There is room for another block."
-            pool.FreeBlock = pool.NextOffset;
+            pool.FreeBlock = ++pool.NextBlock;
             pool.NextOffset += BlockSizeOf(size);
-            pool.NextFree[pool.FreeBlock >> ALIGNMENT_SHIFT] = 0;
+            pool.NextFree[pool.NextBlock - 1] = 0;
             return false;
         }
 
@@ -34,9 +34,9 @@ public sealed partial class PyMalloc
     /// <c>allocate_from_new_pool</c> (obmalloc.c:1812): no used pool of this class, so take a free pool from
     /// the head of <c>usable_arenas</c> (mapping a new arena if there is none): a cached empty pool from its
     /// <c>freepools</c> if any, else carve the next pool off <c>pool_address</c>. Returns the pool and the
-    /// offset of the block handed out.
+    /// index of the block handed out.
     /// </summary>
-    PoolHeader AllocateFromNewPool(int size, out int offset)
+    PoolHeader AllocateFromNewPool(int size, out int block)
     {
         if (_usableArenas is null)
         {
@@ -105,8 +105,8 @@ public sealed partial class PyMalloc
         {
             // "Luckily, this pool last contained blocks of the same size class, so its header and free list
             // are already initialized."
-            offset = pool.FreeBlock;
-            pool.FreeBlock = pool.NextFree[offset >> ALIGNMENT_SHIFT];
+            block = pool.FreeBlock - 1;
+            pool.FreeBlock = pool.NextFree[block];
             return pool;
         }
 
@@ -114,11 +114,13 @@ public sealed partial class PyMalloc
         // the first block."
         pool.SzIdx = size;
         int blockSize = BlockSizeOf(size);
-        offset = POOL_OVERHEAD;
+        pool.EnsureBlocks(BlocksPerPool(size));
+        block = 0;
         pool.NextOffset = POOL_OVERHEAD + (blockSize << 1);
+        pool.NextBlock = 2;
         pool.MaxNextOffset = POOL_SIZE - blockSize;
-        pool.FreeBlock = POOL_OVERHEAD + blockSize;
-        pool.NextFree[pool.FreeBlock >> ALIGNMENT_SHIFT] = 0;
+        pool.FreeBlock = 2;
+        pool.NextFree[1] = 0;
         return pool;
     }
 

@@ -152,14 +152,14 @@ public sealed partial class PyMalloc
         int size = (nbytes - 1) >> ALIGNMENT_SHIFT;
         PoolHeader head = _usedpools[size];
         PoolHeader pool = head.NextPool!;
-        int offset;
+        int block;
         bool becameFull = false;
         if (pool != head)
         {
             // "There is a used pool for this size class. Pick up the head block of its free list."
             ++pool.Count;
-            offset = pool.FreeBlock;
-            if ((pool.FreeBlock = pool.NextFree[offset >> ALIGNMENT_SHIFT]) == 0)
+            block = pool.FreeBlock - 1;
+            if ((pool.FreeBlock = pool.NextFree[block]) == 0)
             {
                 // "Reached the end of the free list, try to extend it."
                 becameFull = PoolExtend(pool, size);
@@ -167,15 +167,15 @@ public sealed partial class PyMalloc
         }
         else
         {
-            pool = AllocateFromNewPool(size, out offset);
+            pool = AllocateFromNewPool(size, out block);
         }
 
-        pool.Allocated[offset >> 10] |= 1UL << ((offset >> ALIGNMENT_SHIFT) & 63);
+        pool.Allocated[block >> 6] |= 1UL << block;
         _pymallocBlocks++;
-        ulong address = pool.Address + (uint)offset;
+        ulong address = pool.Address + (uint)(POOL_OVERHEAD + block * ((size + 1) << ALIGNMENT_SHIFT));
         if (Sink is { } sink)
         {
-            sink(new BlockAllocated(address, nbytes, size, pool.ArenaIndex, pool.Index, (offset - POOL_OVERHEAD) / BlockSizeOf(size)));
+            sink(new BlockAllocated(address, nbytes, size, pool.ArenaIndex, pool.Index, block));
             if (becameFull)
             {
                 sink(new PoolBecameFull(pool.Address, size, pool.ArenaIndex, pool.Index));
@@ -197,16 +197,16 @@ public sealed partial class PyMalloc
             return;
         }
 
-        PoolHeader pool = LocateAllocatedBlock(address, out int offset);
+        PoolHeader pool = LocateAllocatedBlock(address, out int block);
 
         // pymalloc_free (obmalloc.c:2218): "Link p to the start of the pool's freeblock list."
-        pool.Allocated[offset >> 10] &= ~(1UL << ((offset >> ALIGNMENT_SHIFT) & 63));
+        pool.Allocated[block >> 6] &= ~(1UL << block);
         _pymallocBlocks--;
         int lastfree = pool.FreeBlock;
-        pool.NextFree[offset >> ALIGNMENT_SHIFT] = lastfree;
-        pool.FreeBlock = offset;
+        pool.NextFree[block] = (ushort)lastfree;
+        pool.FreeBlock = block + 1;
         pool.Count--;
-        Sink?.Invoke(new BlockFreed(address, pool.SzIdx, pool.ArenaIndex, pool.Index, (offset - POOL_OVERHEAD) / BlockSizeOf(pool.SzIdx)));
+        Sink?.Invoke(new BlockFreed(address, pool.SzIdx, pool.ArenaIndex, pool.Index, block));
 
         if (lastfree == 0)
         {
@@ -278,7 +278,7 @@ public sealed partial class PyMalloc
     /// <c>POOL_ADDR(p)</c> and <c>address_in_range</c>: finds the pool of an allocated block from its address
     /// alone, and checks that the address is the start of a block that is allocated now.
     /// </summary>
-    PoolHeader LocateAllocatedBlock(ulong address, out int offset)
+    PoolHeader LocateAllocatedBlock(ulong address, out int block)
     {
         ulong slot = (address - ArenaRegionBase) >> ArenaStrideShift;
         if (slot < (ulong)_maxarenas)
@@ -287,9 +287,11 @@ public sealed partial class PyMalloc
             if (arena.Address != 0 && address >= arena.FirstPoolAddress && address < arena.PoolAddress)
             {
                 PoolHeader pool = arena.Pools[(address - arena.FirstPoolAddress) >> 14]!;
-                offset = (int)(address - pool.Address);
-                if ((offset & (ALIGNMENT - 1)) == 0
-                    && (pool.Allocated[offset >> 10] & (1UL << ((offset >> ALIGNMENT_SHIFT) & 63))) != 0)
+                int offset = (int)(address - pool.Address) - POOL_OVERHEAD;
+                int size = (pool.SzIdx + 1) << ALIGNMENT_SHIFT;
+                block = offset / size;
+                if (offset >= 0 && block * size == offset && block < pool.NextFree.Length
+                    && (pool.Allocated[block >> 6] & (1UL << block)) != 0)
                 {
                     return pool;
                 }
