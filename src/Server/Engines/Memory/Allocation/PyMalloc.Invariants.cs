@@ -4,8 +4,8 @@ namespace Playground.Engines.Memory.Allocation;
 
 /// <summary>
 /// The structural promises obmalloc.c states in its asserts (3.11 <c>Objects/obmalloc.c</c>: the
-/// <c>usable_arenas</c> order and <c>nfp2lasta</c> at 1230-1258 and in <c>insert_to_freepool</c>, the pool states
-/// at 1120-1150), checked over the whole model. Used by tests after long random runs.
+/// <c>usable_arenas</c> order and <c>nfp2lasta</c> at 1196-1258 and in <c>insert_to_freepool</c>, the pool states
+/// at 1080-1108), checked over the whole model. Used by tests after long random runs.
 /// </summary>
 public sealed partial class PyMalloc
 {
