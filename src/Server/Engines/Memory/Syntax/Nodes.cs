@@ -269,10 +269,10 @@ internal sealed class ClassDefStmt(string name, Expr? baseClass, Stmt[] body) : 
     public NameExpr Target = null!;
 }
 
-internal sealed class ImportStmt(string module) : Stmt
+internal sealed class ImportStmt(string[] modules) : Stmt
 {
-    public readonly string Module = module;
-    public NameExpr Target = null!;
+    public readonly string[] Modules = modules;
+    public NameExpr[] Targets = [];
 }
 
 internal sealed class ExceptHandler(Expr? type, string? name, Stmt[] body)
