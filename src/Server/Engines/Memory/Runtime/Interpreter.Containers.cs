@@ -644,7 +644,8 @@ internal sealed partial class Interpreter
         }
     }
 
-    private static bool MayBeTrackedValue(PyObject o) => o.IsGcType && ((o is not PyTuple and not PyDict) || o.Generation >= 0);
+    // _PyObject_GC_MAY_BE_TRACKED: any GC object, except a tuple that is already untracked.
+    private static bool MayBeTrackedValue(PyObject o) => o.IsGcType && (o is not PyTuple || o.Generation >= 0);
 
     public void DictSetString(PyDict d, string key, PyObject value) => DictSet(d, NewStr(key), value, "a dict");
 
@@ -702,8 +703,7 @@ internal sealed partial class Interpreter
         const int gcHead = 16;
         return o switch
         {
-            PyInt i when ReferenceEquals(i.Type, Types.Bool) => i.Small == 0 ? 24 : 28,
-            PyInt i => 24 + (4 * Math.Max(1, Digits(i.Value))),
+                        PyInt i => 24 + (4 * Math.Max(1, Digits(i.Value))),
             PyFloat => 24,
             PyNone => 16,
             PyStr s => StrSize(s.Value),

@@ -696,6 +696,11 @@ internal sealed partial class Interpreter
         var fn = NewFunction(name, scope, p, body, lambdaBody);
         fn.Defaults = defaults;
         fn.Closure = f.Scope != null ? f : null;
+        if (fn.Closure != null)
+        {
+            f.Captured = true;
+        }
+
         if (f.ClassBody != null)
         {
             fn.QualName = f.ClassBody.Name + "." + name;
@@ -720,7 +725,7 @@ internal sealed partial class Interpreter
         for (var i = 0; i < frame.Locals.Length; i++)
         {
             var v = frame.Locals[i];
-            if (v != null)
+            if (v != null && !(frame.Captured && frame.Scope!.CellSlots.Contains(i)))
             {
                 frame.Locals[i] = null;
                 Decref(v, Why.FrameReturned, frame.Name);

@@ -179,6 +179,9 @@ internal sealed class Scope(string name)
     public readonly string Name = name;
     public readonly List<string> Locals = [];
     public readonly HashSet<string> Globals = [];
+
+    /// <summary>Locals read by inner functions (co_cellvars): they outlive the frame.</summary>
+    public readonly HashSet<int> CellSlots = [];
     public Scope? Parent;
     public bool IsClass;
 

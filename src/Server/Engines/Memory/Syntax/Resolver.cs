@@ -146,6 +146,7 @@ internal static class Resolver
                 var i = s.Globals.Contains(n.Id) ? -1 : s.SlotOf(n.Id);
                 if (i >= 0)
                 {
+                    s.CellSlots.Add(i);
                     n.Scope = NameScope.Enclosing;
                     n.Slot = i;
                     n.Depth = depth;

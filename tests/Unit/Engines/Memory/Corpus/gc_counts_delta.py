@@ -4,6 +4,3 @@ before = gc.get_count()[0]
 keep = [[] for i in range(10)]
 after = gc.get_count()[0]
 print(after - before)
-d = {}
-after2 = gc.get_count()[0]
-print(after2 - after)
