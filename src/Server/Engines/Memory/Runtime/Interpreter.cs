@@ -346,12 +346,13 @@ internal sealed partial class Interpreter
 
     public void Decref(PyObject o, Why why, string? detail = null)
     {
+        var count = --o.RefCount;
         if (Recorder != null && !o.Shared)
         {
             Recorder.RefChange(o, -1, why, detail, CurrentLine);
         }
 
-        if (--o.RefCount == 0)
+        if (count == 0)
         {
             Dealloc(o);
         }
