@@ -853,13 +853,34 @@ internal sealed partial class Interpreter
         }
     }
 
-    /// <summary>clear_freelists: a full collection empties the type free lists (Modules/gcmodule.c).</summary>
+    /// <summary>clear_freelists: a full collection empties the type free lists (Modules/gcmodule.c) and gives their memory back to pymalloc.</summary>
     public void ClearFreeLists()
     {
         _listFree = 0;
         _dictFree = 0;
         Array.Clear(_tupleFree);
+        foreach (var stack in _tupleFreeMemory.Append(_listFreeMemory).Append(_dictFreeMemory))
+        {
+            while (stack.Count > 0)
+            {
+                Allocator.Free(stack.Pop());
+            }
+        }
     }
+
+    /// <summary>
+    /// What CPython 3.11 asks the allocator for when it makes the object: tp_basicsize + items, plus the
+    /// 16-byte PyGC_Head for GC types and 16 more for the managed-dict pre-header of instances
+    /// (_PyType_PreHeaderSize). For list, dict and set this is the object itself; their item arrays, keys
+    /// tables and large set tables are separate allocations the model does not make yet.
+    /// </summary>
+    private int RequestSize(PyObject o) => o switch
+    {
+        PyList => 56,
+        PyDict => 64,
+        PySet => 216,
+        _ => (int)SizeOf(o),
+    };
 }
 
 internal static class IteratorSetup
