@@ -12,7 +12,11 @@ public sealed record MemoryTrace(
     string Stdout,
     string Stderr,
     RunOutcome Outcome,
-    string? Message);
+    string? Message)
+{
+    /// <summary>pymalloc's state at the end of the run, as <c>sys._debugmallocstats()</c> prints it.</summary>
+    public string? MallocStats { get; init; }
+}
 
 /// <summary>How a run ended.</summary>
 public enum RunOutcome

@@ -90,7 +90,10 @@ public static class MemorySimulator
 
         recorder?.Finish(stdout.Length);
         return new MemoryTrace(recorder?.Steps ?? [], recorder?.Checkpoints ?? [], options.CheckpointInterval,
-            stdout.ToString(), interp.Stderr.ToString(), outcome, message);
+            stdout.ToString(), interp.Stderr.ToString(), outcome, message)
+        {
+            MallocStats = Allocation.DebugMallocStatsFormatter.Format(interp.Allocator.Snapshot()),
+        };
     }
 
     private static MemoryTrace Rejected(SimulationOptions options, string message) =>

@@ -358,6 +358,7 @@ internal sealed class Collector(Interpreter interp)
         {
             var cb = w.Callback!;
             interp.Incref(cb, Why.Temporary);
+            interp.Incref(w, Why.Argument, "the weakref callback");
             try
             {
                 var r = interp.Call(cb, [w], null);
@@ -433,6 +434,7 @@ internal sealed class Collector(Interpreter interp)
         }
 
         var final = stillTracked.Where(o => !resurrected.Contains(o)).ToList();
+
         Record(phases, GcPhase.ResurrectionCheck, $"{resurrected.Count} object(s) resurrected by finalizers survive", stillTracked);
 
         // delete_garbage: tp_clear on each object; refcounting frees the cycle.
@@ -470,7 +472,7 @@ internal sealed class Collector(Interpreter interp)
         return (collected, 0);
     }
 
-    private static bool MayBeTracked(PyObject o) => o.IsGcType && (o is not PyTuple || o.Generation >= 0) && (o is not PyDict || o.Generation >= 0);
+    private static bool MayBeTracked(PyObject o) => o.IsGcType && (o is not PyTuple || o.Generation >= 0);
 
     private static void Record(List<GcPhaseRecord>? phases, GcPhase phase, string description, List<PyObject> objects)
     {

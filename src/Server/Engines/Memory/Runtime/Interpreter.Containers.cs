@@ -644,7 +644,8 @@ internal sealed partial class Interpreter
         }
     }
 
-    private static bool MayBeTrackedValue(PyObject o) => o.IsGcType && ((o is not PyTuple and not PyDict) || o.Generation >= 0);
+    // _PyObject_GC_MAY_BE_TRACKED: any GC object, except a tuple that is already untracked.
+    private static bool MayBeTrackedValue(PyObject o) => o.IsGcType && (o is not PyTuple || o.Generation >= 0);
 
     public void DictSetString(PyDict d, string key, PyObject value) => DictSet(d, NewStr(key), value, "a dict");
 
@@ -702,8 +703,7 @@ internal sealed partial class Interpreter
         const int gcHead = 16;
         return o switch
         {
-            PyInt i when ReferenceEquals(i.Type, Types.Bool) => i.Small == 0 ? 24 : 28,
-            PyInt i => 24 + (4 * Math.Max(1, Digits(i.Value))),
+                        PyInt i => 24 + (4 * Math.Max(1, Digits(i.Value))),
             PyFloat => 24,
             PyNone => 16,
             PyStr s => StrSize(s.Value),
@@ -853,13 +853,34 @@ internal sealed partial class Interpreter
         }
     }
 
-    /// <summary>clear_freelists: a full collection empties the type free lists (Modules/gcmodule.c).</summary>
+    /// <summary>clear_freelists: a full collection empties the type free lists (Modules/gcmodule.c) and gives their memory back to pymalloc.</summary>
     public void ClearFreeLists()
     {
         _listFree = 0;
         _dictFree = 0;
         Array.Clear(_tupleFree);
+        foreach (var stack in _tupleFreeMemory.Append(_listFreeMemory).Append(_dictFreeMemory))
+        {
+            while (stack.Count > 0)
+            {
+                Allocator.Free(stack.Pop());
+            }
+        }
     }
+
+    /// <summary>
+    /// What CPython 3.11 asks the allocator for when it makes the object: tp_basicsize + items, plus the
+    /// 16-byte PyGC_Head for GC types and 16 more for the managed-dict pre-header of instances
+    /// (_PyType_PreHeaderSize). For list, dict and set this is the object itself; their item arrays, keys
+    /// tables and large set tables are separate allocations the model does not make yet.
+    /// </summary>
+    private int RequestSize(PyObject o) => o switch
+    {
+        PyList => 56,
+        PyDict => 64,
+        PySet => 216,
+        _ => (int)SizeOf(o),
+    };
 }
 
 internal static class IteratorSetup

@@ -125,9 +125,13 @@ internal sealed partial class Interpreter
                 return Flow.Normal;
             case ImportStmt im:
             {
-                var m = _modules[im.Module];
-                m.RefCount++;
-                StoreName(im.Target, m, f);
+                for (var i = 0; i < im.Modules.Length; i++)
+                {
+                    var m = _modules[im.Modules[i]];
+                    m.RefCount++;
+                    StoreName(im.Targets[i], m, f);
+                }
+
                 return Flow.Normal;
             }
 
@@ -692,6 +696,11 @@ internal sealed partial class Interpreter
         var fn = NewFunction(name, scope, p, body, lambdaBody);
         fn.Defaults = defaults;
         fn.Closure = f.Scope != null ? f : null;
+        if (fn.Closure != null)
+        {
+            f.Captured = true;
+        }
+
         if (f.ClassBody != null)
         {
             fn.QualName = f.ClassBody.Name + "." + name;
@@ -716,7 +725,7 @@ internal sealed partial class Interpreter
         for (var i = 0; i < frame.Locals.Length; i++)
         {
             var v = frame.Locals[i];
-            if (v != null)
+            if (v != null && !(frame.Captured && frame.Scope!.CellSlots.Contains(i)))
             {
                 frame.Locals[i] = null;
                 Decref(v, Why.FrameReturned, frame.Name);
@@ -891,7 +900,19 @@ internal sealed partial class Interpreter
 
         // type_call: tp_new then tp_init. Calling a class packs the arguments in a tuple (tp_call), which
         // holds them while __init__ runs.
-        var argsTuple = args.Length > 0 ? NewTuple(args) : null;
+        // _PyObject_MakeTpCall copies the stack arguments into a new tuple (its own references); the stack's
+        // references are released after the call.
+        PyTuple? argsTuple = null;
+        if (args.Length > 0)
+        {
+            foreach (var a in args)
+            {
+                Incref(a, Why.StoredInContainer, "the call's argument tuple");
+            }
+
+            argsTuple = NewTuple(args.ToArray());
+        }
+
         var inst = NewInstance(t);
         if (t.IsSubtypeOf(Types.BaseException))
         {
@@ -940,6 +961,11 @@ internal sealed partial class Interpreter
             if (argsTuple != null)
             {
                 Decref(argsTuple, Why.Temporary);
+            }
+
+            for (var i = args.Length - 1; i >= 0; i--)
+            {
+                Decref(args[i], Why.Temporary);
             }
 
             if (kwargs != null)

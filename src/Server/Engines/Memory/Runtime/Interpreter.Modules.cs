@@ -65,12 +65,6 @@ internal sealed partial class Interpreter
                     o.Traverse(refs);
                 }
 
-                // tp_traverse order as CPython reports it: lists and tuples from the front.
-                if (o is PyList or PyTuple)
-                {
-                    refs.Reverse();
-                }
-
                 foreach (var r in refs)
                 {
                     it.ListAppend(l, it.Own(r));

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Playground.Engines.Memory.Allocation;
 using System.Text;
 using Playground.Engines.Memory.Syntax;
 
@@ -22,6 +23,11 @@ internal sealed partial class Interpreter
     private const int TupleFreeListMax = 2000;
 
     private readonly int[] _tupleFree = new int[TupleFreeListSizes + 1];
+
+    // The memory of objects parked on a free list stays allocated in pymalloc and is reused as is.
+    private readonly Stack<ulong> _listFreeMemory = new();
+    private readonly Stack<ulong> _dictFreeMemory = new();
+    private readonly Stack<ulong>[] _tupleFreeMemory = [.. Enumerable.Range(0, TupleFreeListSizes + 1).Select(_ => new Stack<ulong>())];
     private readonly Dictionary<long, PyInt> _smallInts = [];
     private readonly Dictionary<string, PyStr> _interned = new(StringComparer.Ordinal);
     private readonly StringBuilder _stdout;
@@ -69,6 +75,9 @@ internal sealed partial class Interpreter
 
     public Dictionary<string, PyObject> Globals { get; }
 
+    /// <summary>pymalloc: every object the program makes gets its block (and so its address) here.</summary>
+    public PyMalloc Allocator { get; } = new();
+
     public long LiveObjects { get; private set; }
 
     public int CurrentLine { get; set; }
@@ -84,6 +93,11 @@ internal sealed partial class Interpreter
     {
         o.Id = _nextId++;
         LiveObjects++;
+        if (o.Address == 0)
+        {
+            o.Address = Allocator.Malloc(RequestSize(o));
+        }
+
         if (_options.MaxObjects is { } max && LiveObjects > max)
         {
             throw new SimulationLimitException(Shared.Memory.RunOutcome.ObjectLimit,
@@ -188,16 +202,18 @@ internal sealed partial class Interpreter
 
     public PyList NewList(int capacity = 0)
     {
+        ulong address = 0;
         if (_listFree > 0)
         {
             _listFree--;
+            address = _listFreeMemory.Pop();
         }
         else
         {
             GcAlloc();
         }
 
-        var l = Register(new PyList(Types.List) { Allocated = capacity });
+        var l = Register(new PyList(Types.List) { Allocated = capacity, Address = address });
         Gc.Track(l);
         return l;
     }
@@ -211,25 +227,29 @@ internal sealed partial class Interpreter
             return e;
         }
 
+        ulong address = 0;
         if (items.Length <= TupleFreeListSizes && _tupleFree[items.Length] > 0)
         {
             _tupleFree[items.Length]--;
+            address = _tupleFreeMemory[items.Length].Pop();
         }
         else
         {
             GcAlloc();
         }
 
-        var t = Register(new PyTuple(Types.Tuple, items));
+        var t = Register(new PyTuple(Types.Tuple, items) { Address = address });
         Gc.Track(t);
         return t;
     }
 
     public PyDict NewDict()
     {
+        ulong address = 0;
         if (_dictFree > 0)
         {
             _dictFree--;
+            address = _dictFreeMemory.Pop();
         }
         else
         {
@@ -237,7 +257,7 @@ internal sealed partial class Interpreter
         }
 
         // A new dict starts untracked; it is tracked when a value that may be tracked is stored (MAINTAIN_TRACKING).
-        return Register(new PyDict(Types.Dict));
+        return Register(new PyDict(Types.Dict) { Address = address });
     }
 
     public PySet NewSet()
@@ -346,12 +366,13 @@ internal sealed partial class Interpreter
 
     public void Decref(PyObject o, Why why, string? detail = null)
     {
+        var count = --o.RefCount;
         if (Recorder != null && !o.Shared)
         {
             Recorder.RefChange(o, -1, why, detail, CurrentLine);
         }
 
-        if (--o.RefCount == 0)
+        if (count == 0)
         {
             Dealloc(o);
         }
@@ -462,7 +483,8 @@ internal sealed partial class Interpreter
                 if (_listFree < ListFreeListMax)
                 {
                     _listFree++;
-                    Freed(o, false);
+                    _listFreeMemory.Push(o.Address);
+                    Freed(o, false, toFreeList: true);
                 }
                 else
                 {
@@ -480,7 +502,8 @@ internal sealed partial class Interpreter
                 if (t.Items.Length <= TupleFreeListSizes && _tupleFree[t.Items.Length] < TupleFreeListMax)
                 {
                     _tupleFree[t.Items.Length]++;
-                    Freed(o, false);
+                    _tupleFreeMemory[t.Items.Length].Push(o.Address);
+                    Freed(o, false, toFreeList: true);
                 }
                 else
                 {
@@ -500,7 +523,8 @@ internal sealed partial class Interpreter
                 if (_dictFree < DictFreeListMax)
                 {
                     _dictFree++;
-                    Freed(o, false);
+                    _dictFreeMemory.Push(o.Address);
+                    Freed(o, false, toFreeList: true);
                 }
                 else
                 {
@@ -588,9 +612,14 @@ internal sealed partial class Interpreter
         }
     }
 
-    private void Freed(PyObject o, bool gcDel)
+    private void Freed(PyObject o, bool gcDel, bool toFreeList = false)
     {
         LiveObjects--;
+        if (!toFreeList && o.Address != 0)
+        {
+            Allocator.Free(o.Address);
+        }
+
         if (gcDel && o.IsGcType)
         {
             Gc.OnGcDel();

@@ -75,6 +75,9 @@ internal sealed class Frame(string name, Scope? scope, Frame? closure, PyType? c
     public readonly Frame? Closure = closure;
     public readonly PyType? ClassBody = classBody;
     public PyObject? ReturnValue;
+
+    /// <summary>An inner function closes over this frame, so its cell variables outlive the call.</summary>
+    public bool Captured;
     public int Line;
 }
 

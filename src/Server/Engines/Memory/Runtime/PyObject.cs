@@ -158,9 +158,14 @@ internal sealed class PyDict(PyType type) : PyObject(type)
 
     public override void Traverse(List<PyObject> into)
     {
+        // dict_traverse: a table of str keys only visits the values.
         foreach (var (k, v) in Table.Entries())
         {
-            into.Add(k);
+            if (!UnicodeKeys)
+            {
+                into.Add(k);
+            }
+
             into.Add(v!);
         }
     }

@@ -179,6 +179,9 @@ internal sealed class Scope(string name)
     public readonly string Name = name;
     public readonly List<string> Locals = [];
     public readonly HashSet<string> Globals = [];
+
+    /// <summary>Locals read by inner functions (co_cellvars): they outlive the frame.</summary>
+    public readonly HashSet<int> CellSlots = [];
     public Scope? Parent;
     public bool IsClass;
 
@@ -269,10 +272,10 @@ internal sealed class ClassDefStmt(string name, Expr? baseClass, Stmt[] body) : 
     public NameExpr Target = null!;
 }
 
-internal sealed class ImportStmt(string module) : Stmt
+internal sealed class ImportStmt(string[] modules) : Stmt
 {
-    public readonly string Module = module;
-    public NameExpr Target = null!;
+    public readonly string[] Modules = modules;
+    public NameExpr[] Targets = [];
 }
 
 internal sealed class ExceptHandler(Expr? type, string? name, Stmt[] body)

@@ -833,14 +833,19 @@ internal sealed partial class Parser
                 case '\'': sb.Append('\''); break;
                 case '"': sb.Append('"'); break;
                 case '\n': break;
-                case 'x' when i + 2 < s.Length:
-                    sb.Append((char)int.Parse(s.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-                    i += 2;
+                case 'x' or 'u':
+                {
+                    var digits = c == 'x' ? 2 : 4;
+                    if (s.Length - i - 1 < digits ||
+                        !int.TryParse(s.AsSpan(i + 1, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+                    {
+                        throw new SubsetException(t.Line, t.Col, $"(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\{c}{new string('X', digits)} escape");
+                    }
+
+                    sb.Append((char)code);
+                    i += digits;
                     break;
-                case 'u' when i + 4 < s.Length:
-                    sb.Append((char)int.Parse(s.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-                    i += 4;
-                    break;
+                }
                 default:
                     _ = t;
                     sb.Append('\\').Append(c);

@@ -539,25 +539,26 @@ internal sealed partial class Parser
                 case "import":
                 {
                     _p++;
-                    var mt = Cur;
-                    var module = ExpectName();
-                    if (Cur.Is(".") || !AllowedModules.Contains(module))
+                    var modules = new List<string>();
+                    do
                     {
-                        throw new SubsetException(mt.Line, mt.Col, $"'import {module}' is not part of the playground's Python subset (only gc, sys and weakref can be imported)");
-                    }
+                        var mt = Cur;
+                        var module = ExpectName();
+                        if (Cur.Is(".") || !AllowedModules.Contains(module))
+                        {
+                            throw new SubsetException(mt.Line, mt.Col, $"'import {module}' is not part of the playground's Python subset (only gc, sys and weakref can be imported)");
+                        }
 
-                    if (Cur.Is("as"))
-                    {
-                        throw SubsetException.NotInSubset(Cur.Line, Cur.Col, "import ... as");
-                    }
+                        if (Cur.Is("as"))
+                        {
+                            throw SubsetException.NotInSubset(Cur.Line, Cur.Col, "import ... as");
+                        }
 
-                    var stmt = new ImportStmt(module).At<ImportStmt>(t, Prev);
-                    if (Accept(","))
-                    {
-                        throw SubsetException.NotInSubset(Prev.Line, Prev.Col, "import of several modules in one statement");
+                        modules.Add(module);
                     }
+                    while (Accept(","));
 
-                    return stmt;
+                    return new ImportStmt([.. modules]).At<Stmt>(t, Prev);
                 }
             }
         }

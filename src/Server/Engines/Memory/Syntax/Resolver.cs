@@ -81,7 +81,11 @@ internal static class Resolver
                     Add(scope, c.Name);
                     break;
                 case ImportStmt i:
-                    Add(scope, i.Module);
+                    foreach (var m in i.Modules)
+                    {
+                        Add(scope, m);
+                    }
+
                     break;
             }
         }
@@ -142,6 +146,7 @@ internal static class Resolver
                 var i = s.Globals.Contains(n.Id) ? -1 : s.SlotOf(n.Id);
                 if (i >= 0)
                 {
+                    s.CellSlots.Add(i);
                     n.Scope = NameScope.Enclosing;
                     n.Slot = i;
                     n.Depth = depth;
@@ -252,7 +257,7 @@ internal static class Resolver
             }
 
             case ImportStmt i:
-                i.Target = Target(i.Module, i, scope);
+                i.Targets = [.. i.Modules.Select(m => Target(m, i, scope))];
                 break;
             case TryStmt t:
                 Block(t.Body, scope);

@@ -1,0 +1,10 @@
+print(sum([1, 2, 3]), sum([0.5, 0.25]), abs(-4), abs(-2.5))
+print(list(enumerate("ab")), list(zip([1, 2, 3], "ab")))
+for i, (a, b) in enumerate(zip([1, 2], [3, 4])):
+    print(i, a, b)
+print(len([1, 2]), len({"a": 1}), len(range(5)), len((1, 2, 3)))
+print(list(range(2, 10, 3)), list(range(5, 0, -2)), tuple([1, 2]))
+print(str(12), repr("x"), bool(0), bool([1]), int(True), float(2))
+print(sorted({"b": 1, "a": 2}), sorted("cab"))
+print(print("inner"), sep="|")
+print(1, 2, 3, sep=", ", end=".\n")

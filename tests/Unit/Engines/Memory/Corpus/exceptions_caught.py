@@ -1,0 +1,23 @@
+def attempt(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+attempt(lambda: 1 / 0)
+attempt(lambda: 1 // 0)
+attempt(lambda: 1.0 / 0)
+attempt(lambda: [1, 2][5])
+attempt(lambda: (1,)[3])
+attempt(lambda: "ab"[9])
+attempt(lambda: {"a": 1}["b"])
+attempt(lambda: undefined_name)
+attempt(lambda: 1 + "a")
+attempt(lambda: "a" + 1)
+attempt(lambda: [] + 1)
+attempt(lambda: None.foo)
+attempt(lambda: len(5))
+attempt(lambda: int("x"))
+attempt(lambda: [].pop())
+attempt(lambda: 5())
+attempt(lambda: 5[0])
+attempt(lambda: {}[[]])

@@ -1,0 +1,5 @@
+print("before")
+def f(x):
+    return x["missing"]
+f({})
+print("never")

@@ -1,0 +1,4 @@
+import gc
+print(gc.garbage)
+print(gc.get_threshold())
+print(gc.isenabled())

@@ -1,0 +1,10 @@
+s = "  Hello, World  "
+print(s.strip(), s.upper(), s.lower())
+print(s.strip().split(", "))
+print("a b  c".split())
+print("-".join(["x", "y", "z"]))
+print("banana".replace("an", "AN"))
+print("banana".startswith("ba"), "banana".startswith("na"))
+print(repr("it's"), repr('say "hi"'), repr("tab\tnew\nline"))
+print("abc"[1], "abcdef"[1:4], "abcdef"[::-1], "abcdef"[-2:])
+print("x" * 3, "ab" in "cabd", len("hello"))

@@ -1,0 +1,100 @@
+using Xunit;
+using System.Text.Json;
+using Playground.Engines.Memory;
+using Playground.Shared.Memory;
+
+namespace Playground.Tests.Unit.Engines.Memory;
+
+public sealed class TraceTests
+{
+    [Fact]
+    public void Each_step_records_its_line_and_the_reasons_for_count_changes()
+    {
+        var trace = MemorySimulator.Run("a = []\nb = a\ndel a\n", new SimulationOptions());
+        Assert.Equal([1, 2, 3], trace.Steps.Select(s => s.Line));
+        Assert.Contains(trace.Steps[1].RefCountChanges, c => c.Reason == "bound to name `b` (line 2)" && c.RefCount == 2);
+        Assert.Contains(trace.Steps[2].RefCountChanges, c => c.Reason == "name `a` deleted (line 3)" && c.RefCount == 1);
+    }
+
+    [Fact]
+    public void Checkpoints_come_every_interval_and_deltas_rebuild_the_heap()
+    {
+        var options = new SimulationOptions { CheckpointInterval = 2 };
+        var trace = MemorySimulator.Run("a = [1]\nb = [a]\nc = [b]\nd = 5\nb = None\n", options);
+        Assert.Equal([-1, 1, 3], trace.Checkpoints.Select(c => c.StepIndex));
+        var heap = trace.Checkpoints[1].Objects.ToDictionary(o => o.Id);
+        foreach (var step in trace.Steps.Skip(2).Take(2))
+        {
+            foreach (var changed in step.Changed)
+            {
+                heap[changed.Id] = changed;
+            }
+
+            foreach (var freed in step.Freed)
+            {
+                heap.Remove(freed.ObjectId);
+            }
+        }
+
+        Assert.Equal(trace.Checkpoints[2].Objects.Select(o => (o.Id, o.RefCount)).Order(), heap.Values.Select(o => (o.Id, o.RefCount)).Order());
+    }
+
+    [Fact]
+    public void The_trace_round_trips_through_System_Text_Json()
+    {
+        var trace = MemorySimulator.Run("import gc\nl = []\nl.append(l)\ndel l\nprint(gc.collect())\n", new SimulationOptions());
+        var json = JsonSerializer.Serialize(trace);
+        var back = JsonSerializer.Deserialize<MemoryTrace>(json)!;
+        Assert.Equal("1\n", back.Stdout);
+        Assert.Equal(trace.Steps.Count, back.Steps.Count);
+        Assert.Equal(7, back.Steps.SelectMany(s => s.Collections).Single().Phases.Count);
+    }
+
+    [Fact]
+    public void The_step_limit_stops_an_endless_loop_and_keeps_the_partial_trace()
+    {
+        var options = new SimulationOptions { MaxSteps = 1000 };
+        var trace = MemorySimulator.Run("print('start')\nwhile True:\n    pass\n", options);
+        Assert.Equal(RunOutcome.StepLimit, trace.Outcome);
+        Assert.Equal("line 3: the program ran more than 1,000 steps, the playground's limit", trace.Message);
+        Assert.Equal("start\n", trace.Stdout);
+        Assert.Equal(1000, trace.Steps.Count);
+    }
+
+    [Fact]
+    public void The_object_limit_stops_a_program_that_keeps_allocating()
+    {
+        var options = new SimulationOptions { MaxObjects = 500 };
+        var trace = MemorySimulator.Run("keep = []\nwhile True:\n    keep.append([])\n", options);
+        Assert.Equal(RunOutcome.ObjectLimit, trace.Outcome);
+        Assert.Equal("line 3: the program made more than 500 live objects, the playground's limit", trace.Message);
+    }
+
+    [Fact]
+    public void The_wall_time_limit_stops_a_long_run()
+    {
+        var options = new SimulationOptions { MaxSteps = null, WallTime = TimeSpan.FromMilliseconds(200), RecordTrace = false };
+        var trace = MemorySimulator.Run("n = 0\nwhile True:\n    n += 1\n", options);
+        Assert.Equal(RunOutcome.TimeLimit, trace.Outcome);
+    }
+
+    [Fact]
+    public void Sources_over_the_size_limit_are_rejected_before_running()
+    {
+        var trace = MemorySimulator.Run(new string('#', 70_000), new SimulationOptions());
+        Assert.Equal(RunOutcome.Rejected, trace.Outcome);
+        Assert.StartsWith("line 1, col 1: the program is 70,000 characters long", trace.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_uncaught_exception_gives_CPythons_traceback_text()
+    {
+        var options = SimulationOptions.Unlimited();
+        options.FileName = "demo.py";
+        var trace = MemorySimulator.Run("def f(d):\n    return d['k']\nf({})\n", options);
+        Assert.Equal(RunOutcome.UncaughtException, trace.Outcome);
+        Assert.Equal(
+            "Traceback (most recent call last):\n  File \"demo.py\", line 3, in <module>\n    f({})\n  File \"demo.py\", line 2, in f\n    return d['k']\nKeyError: 'k'\n",
+            trace.Stderr);
+    }
+}
