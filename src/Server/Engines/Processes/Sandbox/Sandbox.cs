@@ -86,6 +86,13 @@ public sealed class Sandbox
         var useBubblewrap = Capabilities.Bubblewrap;
         var executable = request.Executable ?? Capabilities.PythonExecutable;
         var separateUser = Capabilities.SeparateUser && (useBubblewrap || ReachableByOthers(executable));
+        if (!useBubblewrap && Capabilities.IsRoot && !separateUser)
+        {
+            // Without a pid namespace or a uid of its own, a script running as root could signal the server
+            // (kill(-1, SIGKILL)) and read every file: better no run than that.
+            throw new InvalidOperationException(
+                $"The sandbox refuses to run {executable} as root without namespaces: install bubblewrap, or put python3 where other users can reach it so the run gets its own uid.");
+        }
         var uid = separateUser ? RunUid.Lease() : null;
         var name = $"run-{uid?.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "shared"}-{Guid.NewGuid():N}"[..24];
         RunCgroup? cgroup = null;

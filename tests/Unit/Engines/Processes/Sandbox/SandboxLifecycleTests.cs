@@ -70,10 +70,18 @@ public sealed class SandboxLifecycleTests(SandboxFixture fixture) : IClassFixtur
         Assert.Equal("/srv/runs/420/x", sandbox.GuestPath(request, "/srv/runs/420/x"));
     }
 
+    /// <summary>Debian's own python3 (under /usr, reachable by any uid), as in a container without bubblewrap.</summary>
+    private SandboxCapabilities WithoutNamespaces() => fixture.Sandbox.Capabilities with
+    {
+        Bubblewrap = false,
+        PythonExecutable = "/usr/bin/python3.11",
+        PythonPrefix = "/usr",
+    };
+
     [Fact]
     public async Task Without_namespaces_multiprocessing_still_works_and_a_setsid_daemon_is_still_killed()
     {
-        var degraded = new Playground.Engines.Processes.Sandbox.Sandbox(fixture.Sandbox.Capabilities with { Bubblewrap = false }, new SandboxLimits());
+        var degraded = new Playground.Engines.Processes.Sandbox.Sandbox(WithoutNamespaces(), new SandboxLimits());
 
         var works = await fixture.RunScriptAsync(degraded, "Scripts", "multiprocessing_inside.py", null, "fork", "forkserver");
         var daemon = await fixture.RunScriptAsync(degraded, "Scripts", "setsid_daemon.py", null);
@@ -87,11 +95,10 @@ public sealed class SandboxLifecycleTests(SandboxFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task With_rlimits_alone_a_setsid_daemon_is_found_by_its_marker_and_killed()
+    public async Task With_rlimits_and_the_run_uid_alone_a_setsid_daemon_is_still_killed()
     {
-        var caps = fixture.Sandbox.Capabilities with
+        var caps = WithoutNamespaces() with
         {
-            Bubblewrap = false,
             CgroupV2Path = null,
             CgroupV1Paths = new Dictionary<string, string>(),
         };
@@ -99,10 +106,29 @@ public sealed class SandboxLifecycleTests(SandboxFixture fixture) : IClassFixtur
 
         var daemon = await fixture.RunScriptAsync(bare, "Scripts", "setsid_daemon.py", null);
 
-        Assert.Equal(caps.SeparateUser && daemon.Uid is not null, daemon.Report.Layers.SeparateUid is not null);
+        Assert.Equal(caps.SeparateUser, daemon.Report.Layers.SeparateUid is not null);
         Assert.Contains("no cgroup; rlimits", daemon.Report.Layers.Describe(), StringComparison.Ordinal);
         Assert.Equal(["daemon launched"], daemon.Stdout);
         Assert.Equal(0, daemon.Report.Survivors);
         Assert.Empty(daemon.AliveAfter);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task A_root_server_without_namespaces_refuses_a_python_other_users_cannot_reach()
+    {
+        var caps = fixture.Sandbox.Capabilities;
+        Assert.True(caps.IsRoot, "the refusal protects a root server; this test host runs as root");
+        var request = fixture.Prepare("Scripts", "segfault.py");
+        var privateDir = Directory.CreateDirectory(Path.Combine(request.ScratchDirectory, "private"));
+        File.SetUnixFileMode(privateDir.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var python = Path.Combine(privateDir.FullName, "python3");
+        var degraded = new Playground.Engines.Processes.Sandbox.Sandbox(caps with { Bubblewrap = false, PythonExecutable = python }, new SandboxLimits());
+
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => degraded.StartAsync(request, CancellationToken.None));
+
+        Assert.Equal(
+            $"The sandbox refuses to run {python} as root without namespaces: install bubblewrap, or put python3 where other users can reach it so the run gets its own uid.",
+            refusal.Message);
     }
 }
