@@ -1,0 +1,44 @@
+namespace Playground.Engines.Processes.Sandbox;
+
+/// <summary>
+/// The isolation layers that were in force for one run (not merely available on the machine). A student
+/// and an operator read <see cref="Describe"/>; tests read the flags.
+/// </summary>
+public sealed record SandboxLayers(
+    bool UserNamespace,
+    bool PidNamespace,
+    bool NetworkNamespace,
+    bool MountNamespace,
+    bool IpcNamespace,
+    bool CgroupV2,
+    IReadOnlyList<string> CgroupV2Controllers,
+    IReadOnlyList<string> CgroupV1Controllers,
+    bool Rlimits,
+    int? SeparateUid)
+{
+    /// <summary>True when the run cannot reach any network (its own empty network namespace).</summary>
+    public bool NoNetwork => NetworkNamespace;
+
+    /// <summary>The layers in words, e.g. "namespaces: pid, net, mount, ipc; cgroup v1: pids, memory, cpu; ...".</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        var namespaces = new List<string>();
+        if (UserNamespace) namespaces.Add("user");
+        if (PidNamespace) namespaces.Add("pid");
+        if (NetworkNamespace) namespaces.Add("net");
+        if (MountNamespace) namespaces.Add("mount");
+        if (IpcNamespace) namespaces.Add("ipc");
+        parts.Add(namespaces.Count > 0 ? "namespaces: " + string.Join(", ", namespaces) : "no namespaces (network not isolated)");
+        if (CgroupV2)
+            parts.Add("cgroup v2" + (CgroupV2Controllers.Count > 0 ? ": " + string.Join(", ", CgroupV2Controllers) : " (kill only)"));
+        if (CgroupV1Controllers.Count > 0)
+            parts.Add("cgroup v1: " + string.Join(", ", CgroupV1Controllers));
+        if (!CgroupV2 && CgroupV1Controllers.Count == 0)
+            parts.Add("no cgroup");
+        if (Rlimits)
+            parts.Add("rlimits");
+        parts.Add(SeparateUid is { } uid ? $"separate user (uid {uid})" : "same user as the server");
+        return string.Join("; ", parts);
+    }
+}

@@ -1,0 +1,4 @@
+# Burns CPU forever.
+n = 0
+while True:
+    n += 1

@@ -1,0 +1,41 @@
+using Xunit;
+using Playground.Engines.Processes.Sandbox;
+
+namespace Playground.Tests.Unit.Engines.Processes.Sandbox;
+
+/// <summary>Multiprocessing works inside the sandbox: every start method, Pool(16), Queue, Lock, Value, shared_memory.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class SandboxMultiprocessingTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+{
+    [Theory]
+    [InlineData("fork")]
+    [InlineData("spawn")]
+    [InlineData("forkserver")]
+    public async Task Pool_queue_lock_value_and_shared_memory_work_under_each_start_method(string method)
+    {
+        var run = await fixture.RunScriptAsync("Scripts", "multiprocessing_inside.py", SandboxFixture.PositiveLimits(), method);
+
+        Assert.True(run.Report.Ending == SandboxEnding.Exited, run.Report.Summary + "\n" + run.StderrText);
+        Assert.Equal(0, run.Report.ExitCode);
+        // sum(x*x for x in range(200)) = 2646700; 50 items through the queue; 4 workers x 200 locked increments.
+        Assert.Equal([$"{method} pool=2646700 queue=50 value=800 shm=42 exitcode=0"], run.Stdout);
+        Assert.Empty(run.AliveAfter);
+        Assert.Equal(0, run.Report.Survivors);
+    }
+
+    [Fact]
+    public async Task The_report_names_the_layers_the_machine_offers()
+    {
+        var run = await fixture.RunScriptAsync("Scripts", "multiprocessing_inside.py", SandboxFixture.PositiveLimits());
+        var caps = fixture.Sandbox.Capabilities;
+
+        Assert.Equal(SandboxEnding.Exited, run.Report.Ending);
+        Assert.Equal("finished with exit code 0", run.Report.Summary);
+        Assert.Equal(caps.Bubblewrap, run.Report.Layers.NetworkNamespace);
+        Assert.Equal(caps.Bubblewrap, run.Report.Layers.PidNamespace);
+        Assert.Equal(caps.Rlimits, run.Report.Layers.Rlimits);
+        Assert.Equal(caps.SeparateUser, run.Report.Layers.SeparateUid is not null);
+        Assert.Equal(caps.CgroupV1Paths.ContainsKey("pids"), run.Report.Layers.CgroupV1Controllers.Contains("pids"));
+        Assert.Equal(caps.CgroupV2Path is not null, run.Report.Layers.CgroupV2);
+    }
+}
