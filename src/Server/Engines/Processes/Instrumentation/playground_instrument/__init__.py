@@ -22,6 +22,7 @@ def install():
     _installed = True
     from . import patches, output
 
+    _default_start_method(os.environ.get("PLAYGROUND_START_METHOD"))
     output.install()
     patches.install()
     # spawn and forkserver children, and the resource tracker, start as `python3 -c ...`: they report
@@ -45,3 +46,16 @@ def _main_exit():
 
 
 _main_pid = os.getpid()
+
+
+def _default_start_method(method):
+    """Change multiprocessing's default start method without "setting" it, so a script that calls
+    set_start_method() itself still may (Lib/multiprocessing/context.py, DefaultContext)."""
+    if not method:
+        return
+    try:
+        from multiprocessing import context
+
+        context._default_context._default_context = context._concrete_contexts[method]
+    except Exception:
+        pass

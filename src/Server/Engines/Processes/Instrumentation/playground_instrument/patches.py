@@ -68,7 +68,7 @@ def _process():
                            target=target))
 
     def pg_bootstrap(self, *args, **kwargs):
-        _safe(lambda: emit("process.run", _name=self.name, ppid=os.getppid(), start_method=_method(),
+        _safe(lambda: emit("process.run", _name=self.name, ppid=os.getppid(), start_method=getattr(self, "_start_method", None) or _method(),
                            startup_ms=round((time.monotonic() - self._pg_t0) * 1000, 3)
                            if hasattr(self, "_pg_t0") else None))
         code = bootstrap(self, *args, **kwargs)
