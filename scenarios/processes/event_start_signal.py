@@ -1,22 +1,22 @@
-# title: Start signal
+# title: Event: a start signal
 # page: processes/events
-# explanation: Three workers start and wait on an Event. The parent sleeps a moment, then sets it, and all
-#   three go on at once: wait() blocks until the flag is set, and returns at once after that.
+# explanation: Three workers wait on an Event; the parent sets it once all have started, and they all
+#   go at once. wait() blocks until set() is called by any process.
 import time
 from multiprocessing import Event, Process
 
 
-def worker(start, n):
-    start.wait()
-    print(f"worker {n} running")
+def runner(go, n):
+    go.wait()
+    print(f"Runner {n} off")
 
 
 if __name__ == "__main__":
-    start = Event()
-    workers = [Process(target=worker, args=(start, n)) for n in range(3)]
-    for w in workers:
-        w.start()
-    time.sleep(0.5)
-    start.set()
-    for w in workers:
-        w.join()
+    go = Event()
+    workers = [Process(target=runner, args=(go, i)) for i in range(3)]
+    for p in workers:
+        p.start()
+    time.sleep(0.2)
+    go.set()
+    for p in workers:
+        p.join()

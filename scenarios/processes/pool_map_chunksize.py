@@ -1,7 +1,7 @@
-# title: Pool.map with chunks
+# title: Pool.map with chunksize
 # page: processes/pools
-# explanation: A pool of four workers squares twenty numbers. map() cuts the list into chunks of five and
-#   hands each chunk to a free worker; the results come back in the order of the input.
+# explanation: A Pool of three workers squares twelve numbers; chunksize=4 sends them as three tasks of
+#   four items each. Each task is one pickled message to a worker and one result message back.
 from multiprocessing import Pool
 
 
@@ -10,5 +10,5 @@ def square(x):
 
 
 if __name__ == "__main__":
-    with Pool(4) as pool:
-        print(pool.map(square, range(20), chunksize=5))
+    with Pool(3) as pool:
+        print(pool.map(square, range(12), chunksize=4))

@@ -1,28 +1,25 @@
-# title: Producer and consumer
+# title: Queue: producer and consumer
 # page: processes/queues
-# explanation: A producer puts five numbers on a Queue and then None to say it is done; a consumer gets
-#   them one by one. get() blocks while the queue is empty, so the consumer waits for the producer.
+# explanation: A producer puts ten numbers and a None sentinel on a multiprocessing.Queue; a consumer
+#   gets until the sentinel. Every put is pickled, written to a pipe by a feeder thread, and unpickled by get.
 from multiprocessing import Process, Queue
 
 
 def producer(q):
-    for i in range(5):
+    for i in range(10):
         q.put(i)
     q.put(None)
 
 
 def consumer(q):
-    while True:
-        item = q.get()
-        if item is None:
-            break
-        print(f"got {item}")
+    while (item := q.get()) is not None:
+        print(f"Got: {item}")
 
 
 if __name__ == "__main__":
     q = Queue()
     workers = [Process(target=producer, args=(q,)), Process(target=consumer, args=(q,))]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
+    for p in workers:
+        p.start()
+    for p in workers:
+        p.join()

@@ -1,23 +1,22 @@
-# title: Two locks, opposite order
+# title: Two locks, opposite order: deadlock
 # page: processes/locks
-# explanation: One process takes lock A and then B; the other takes B and then A. If each gets its first
-#   lock before the other asks for it, both wait forever for the lock the other holds: a deadlock.
+# explanation: One worker takes lock A then B, the other B then A. If each gets its first lock before
+#   the other's second, both wait forever. The playground sees every process blocked and stops the run.
 import time
 from multiprocessing import Lock, Process
 
 
-def worker(first, second, name):
+def take(first, second):
     with first:
-        time.sleep(0.1)
+        time.sleep(0.2)
         with second:
-            print(f"{name} has both locks")
+            print("got both")
 
 
 if __name__ == "__main__":
     a, b = Lock(), Lock()
-    p1 = Process(target=worker, args=(a, b, "p1"))
-    p2 = Process(target=worker, args=(b, a, "p2"))
-    p1.start()
-    p2.start()
-    p1.join()
-    p2.join()
+    workers = [Process(target=take, args=(a, b)), Process(target=take, args=(b, a))]
+    for p in workers:
+        p.start()
+    for p in workers:
+        p.join()

@@ -1,0 +1,61 @@
+"""Instrumentation of multiprocessing for the playground's process engine.
+
+install() wraps the classes of multiprocessing (Lib/multiprocessing/process.py, synchronize.py,
+queues.py, connection.py, sharedctypes.py, pool.py) so that each operation a student writes is reported
+as one JSON event on the channel (see channel.py). Every wrapper reports around the original call and
+never lets its own failure reach the student's program."""
+import atexit
+import os
+import sys
+import time
+
+from . import channel
+from .channel import emit, quiet, step
+
+_installed = False
+
+
+def install():
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    from . import patches, output
+
+    _default_start_method(os.environ.get("PLAYGROUND_START_METHOD"))
+    output.install()
+    patches.install()
+    # spawn and forkserver children, and the resource tracker, start as `python3 -c ...`: they report
+    # themselves from BaseProcess._bootstrap (or not at all), not as the run's main process
+    if sys.argv and sys.argv[0] != "-c":
+        emit("process.run", ppid=os.getppid(), start_method=None, main=True, argv=sys.argv[:8])
+        atexit.register(_main_exit)
+
+
+def _main_exit():
+    try:
+        import multiprocessing
+
+        if multiprocessing.parent_process() is None and os.getpid() == _main_pid:
+            from . import output
+
+            output.flush_all()
+            emit("process.exit", exitcode=None)
+    except Exception:
+        pass
+
+
+_main_pid = os.getpid()
+
+
+def _default_start_method(method):
+    """Change multiprocessing's default start method without "setting" it, so a script that calls
+    set_start_method() itself still may (Lib/multiprocessing/context.py, DefaultContext)."""
+    if not method:
+        return
+    try:
+        from multiprocessing import context
+
+        context._default_context._default_context = context._concrete_contexts[method]
+    except Exception:
+        pass

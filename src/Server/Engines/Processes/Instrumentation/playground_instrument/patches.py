@@ -1,0 +1,453 @@
+"""The wrappers, one small block per multiprocessing concept. Each saves the original, reports around
+it, and calls it outside any try so the student's exceptions are the ones they would get anyway."""
+import functools
+import os
+import threading
+import time
+
+from .channel import emit, quiet, step, suppressed
+
+_tl = threading.local()
+
+
+def _safe(fn):
+    try:
+        fn()
+    except Exception:
+        pass
+
+
+def ident(obj):
+    """A name for a primitive that is the same in every process: the POSIX semaphore's name when it has
+    one (spawn, forkserver), else the sem_t address, which a fork child shares with its parent."""
+    try:
+        if getattr(obj, "_pg_id", None):
+            return obj._pg_id
+        sl = getattr(obj, "_semlock", None)
+        if sl is not None:
+            key = sl.name or hex(sl.handle)
+            return f"{type(obj).__name__}-{key.lstrip('/').replace('mp-', '')}"
+    except Exception:
+        pass
+    return f"{type(obj).__name__}-{id(obj):x}"
+
+
+def install():
+    _process()
+    _synchronize()
+    _queues()
+    _connection()
+    _sharedctypes()
+    _pool()
+
+
+# --- Process: Lib/multiprocessing/process.py ------------------------------------------------------
+def _process():
+    from multiprocessing import process, reduction
+
+    base = process.BaseProcess
+    start, bootstrap, join = base.start, base._bootstrap, base.join
+    dump = reduction.dump
+
+    def counting_dump(obj, file, protocol=None):
+        before = _tell(file)
+        r = dump(obj, file, protocol)
+        _safe(lambda: setattr(_tl, "dumped", getattr(_tl, "dumped", 0) + _tell(file) - before))
+        return r
+
+    reduction.dump = counting_dump
+
+    def pg_start(self):
+        _safe(lambda: setattr(self, "_pg_t0", time.monotonic()))
+        _tl.dumped = 0
+        target = getattr(getattr(self, "_target", None), "__name__", None)
+        start(self)
+        _safe(lambda: emit("process.start", child=self.pid, child_name=self.name,
+                           start_method=getattr(self._popen, "method", None),
+                           pickled_bytes=getattr(_tl, "dumped", 0) or None,
+                           target=target))
+
+    def pg_bootstrap(self, *args, **kwargs):
+        _safe(lambda: emit("process.run", _name=self.name, ppid=os.getppid(), start_method=getattr(self, "_start_method", None) or _method(),
+                           startup_ms=round((time.monotonic() - self._pg_t0) * 1000, 3)
+                           if hasattr(self, "_pg_t0") else None))
+        code = bootstrap(self, *args, **kwargs)
+        from . import output
+
+        _safe(output.flush_all)
+        _safe(lambda: emit("process.exit", exitcode=code))
+        return code
+
+    def pg_join(self, timeout=None):
+        step("process.join", target=self.name)
+        _safe(lambda: emit("process.join.begun", child=self.pid, child_name=self.name, timeout=timeout))
+        r = join(self, timeout)
+        _safe(lambda: emit("process.join.done", child=self.pid, child_name=self.name, exitcode=self.exitcode))
+        return r
+
+    base.start, base._bootstrap, base.join = pg_start, pg_bootstrap, pg_join
+
+
+def _tell(f):
+    try:
+        return f.tell()
+    except Exception:
+        return 0
+
+
+def _method():
+    try:
+        import multiprocessing
+
+        return multiprocessing.get_start_method(allow_none=True)
+    except Exception:
+        return None
+
+
+# --- Lock, RLock, Semaphore, BoundedSemaphore, Condition, Event, Barrier: synchronize.py ------------
+def _synchronize():
+    from multiprocessing import synchronize as s
+
+    make = s.SemLock._make_methods
+
+    def pg_make_methods(self):
+        make(self)
+        acquire, release = self.acquire, self.release
+
+        def pg_acquire(block=True, timeout=None):
+            if suppressed() or getattr(self, "_pg_internal", False):
+                return acquire(block, timeout)
+            name = ident(self)
+            step("lock.acquire", lock=name)
+            emit("lock.requested", lock=name, type=type(self).__name__, block=block, timeout=timeout)
+            ok = acquire(block, timeout)
+            emit("lock.acquired" if ok else "lock.timeout", lock=name)
+            return ok
+
+        def pg_release():
+            if suppressed() or getattr(self, "_pg_internal", False):
+                return release()
+            name = ident(self)
+            step("lock.release", lock=name)
+            release()
+            emit("lock.released", lock=name)
+
+        self.acquire, self.release = pg_acquire, pg_release
+
+    s.SemLock._make_methods = pg_make_methods
+    s.SemLock.__enter__ = lambda self: self.acquire()
+    s.SemLock.__exit__ = lambda self, *a: self.release()
+
+    cond = s.Condition
+    c_wait, c_notify, c_notify_all = cond.wait, cond.notify, cond.notify_all
+
+    def pg_cond_wait(self, timeout=None):
+        name = ident(self._lock)
+        step("condition.wait", condition=name)
+        emit("condition.wait.begun", condition=name, lock=name)
+        # wait() releases the condition's lock and takes it back; report that as the student sees it
+        emit("lock.released", lock=name)
+        with quiet():
+            ok = c_wait(self, timeout)
+        emit("lock.acquired", lock=name)
+        emit("condition.wait.done", condition=name, notified=ok)
+        return ok
+
+    def pg_notify(self, n=1):
+        step("condition.notify", condition=ident(self._lock))
+        with quiet():
+            c_notify(self, n)
+        emit("condition.notify", condition=ident(self._lock), n=n)
+
+    def pg_notify_all(self):
+        step("condition.notify_all", condition=ident(self._lock))
+        with quiet():
+            c_notify_all(self)
+        emit("condition.notify_all", condition=ident(self._lock))
+
+    cond.wait, cond.notify, cond.notify_all = pg_cond_wait, pg_notify, pg_notify_all
+
+    ev = s.Event
+    e_set, e_clear, e_wait = ev.set, ev.clear, ev.wait
+
+    def ev_name(self):
+        return "Event-" + ident(self._flag).split("-", 1)[-1]
+
+    def pg_set(self):
+        step("event.set", event=ev_name(self))
+        with quiet():
+            e_set(self)
+        emit("event.set", event=ev_name(self))
+
+    def pg_clear(self):
+        step("event.clear", event=ev_name(self))
+        with quiet():
+            e_clear(self)
+        emit("event.clear", event=ev_name(self))
+
+    def pg_ev_wait(self, timeout=None):
+        step("event.wait", event=ev_name(self))
+        emit("event.wait.begun", event=ev_name(self), timeout=timeout)
+        with quiet():
+            ok = e_wait(self, timeout)
+        emit("event.wait.done", event=ev_name(self), flag=ok)
+        return ok
+
+    ev.set, ev.clear, ev.wait = pg_set, pg_clear, pg_ev_wait
+
+    bar = s.Barrier
+    b_wait = bar.wait
+
+    def pg_bar_wait(self, timeout=None):
+        name = "Barrier-" + ident(self._cond._lock).split("-", 1)[-1]
+        step("barrier.wait", barrier=name)
+        emit("barrier.wait.begun", barrier=name, parties=self.parties)
+        with quiet():
+            r = b_wait(self, timeout)
+        emit("barrier.wait.done", barrier=name, index=r)
+        return r
+
+    bar.wait = pg_bar_wait
+
+
+# --- Queue, JoinableQueue, SimpleQueue: queues.py ----------------------------------------------------
+def _mark_internal(*locks):
+    for lock in locks:
+        _safe(lambda: setattr(lock, "_pg_internal", True))
+
+
+def _pickled_size(obj):
+    try:
+        from multiprocessing.reduction import ForkingPickler
+
+        return len(ForkingPickler.dumps(obj))
+    except Exception:
+        return None
+
+
+def _queues():
+    from multiprocessing import queues as q
+
+    for cls in (q.Queue, q.SimpleQueue):
+        for meth in ("__init__", "__setstate__"):
+            orig = getattr(cls, meth)
+
+            def wrapped(self, *a, _orig=orig, **k):
+                r = _orig(self, *a, **k)
+                _mark_internal(getattr(self, "_rlock", None), getattr(self, "_wlock", None),
+                               getattr(getattr(self, "_cond", None), "_lock", None),
+                               getattr(self, "_sem", None), getattr(self, "_unfinished_tasks", None))
+                return r
+
+            setattr(cls, meth, wrapped)
+
+    put, get = q.Queue.put, q.Queue.get
+
+    def qname(self):
+        return "Queue-" + ident(self._rlock).split("-", 1)[-1]
+
+    def qsize(self):
+        try:
+            return self.qsize()
+        except Exception:
+            return None
+
+    def pg_put(self, obj, block=True, timeout=None):
+        if suppressed():
+            return put(self, obj, block, timeout)
+        step("queue.put", queue=qname(self))
+        size = _pickled_size(obj)
+        emit("queue.put.begun", queue=qname(self), bytes=size)
+        put(self, obj, block, timeout)
+        emit("queue.put", queue=qname(self), bytes=size, value=obj, qsize=qsize(self))
+
+    def pg_get(self, block=True, timeout=None):
+        if suppressed():
+            return get(self, block, timeout)
+        step("queue.get", queue=qname(self))
+        emit("queue.get.begun", queue=qname(self), qsize=qsize(self))
+        obj = get(self, block, timeout)
+        emit("queue.get", queue=qname(self), bytes=_pickled_size(obj), value=obj, qsize=qsize(self))
+        return obj
+
+    q.Queue.put, q.Queue.get = pg_put, pg_get
+
+
+# --- Pipe: connection.py --------------------------------------------------------------------------
+def _connection():
+    from multiprocessing import connection as c
+
+    pipe = c.Pipe
+    counter = [0]
+
+    def pg_pipe(duplex=True):
+        a, b = pipe(duplex)
+        counter[0] += 1
+        name = f"Pipe-{os.getpid()}-{counter[0]}"
+        _safe(lambda: (setattr(a, "_pg_id", name), setattr(b, "_pg_id", name)))
+        return a, b
+
+    c.Pipe = pg_pipe
+    base = c._ConnectionBase
+    send, recv = base.send, base.recv
+
+    def pname(self):
+        return getattr(self, "_pg_id", None) or f"Pipe-fd{self._handle}"
+
+    def pg_send(self, obj):
+        if suppressed() or not hasattr(self, "_pg_id"):
+            return send(self, obj)
+        step("pipe.send", pipe=pname(self))
+        send(self, obj)
+        emit("pipe.send", pipe=pname(self), bytes=_pickled_size(obj), value=obj)
+
+    def pg_recv(self):
+        if suppressed() or not hasattr(self, "_pg_id"):
+            return recv(self)
+        step("pipe.recv", pipe=pname(self))
+        emit("pipe.recv.begun", pipe=pname(self))
+        obj = recv(self)
+        emit("pipe.recv", pipe=pname(self), bytes=_pickled_size(obj), value=obj)
+        return obj
+
+    base.send, base.recv = pg_send, pg_recv
+
+    # a connection sent to a spawn child loses our attribute: carry the name in its pickled state
+    red = c.reduce_connection
+
+    def pg_reduce(conn):
+        fn, args = red(conn)
+        return _rebuild, (fn, args, getattr(conn, "_pg_id", None))
+
+    from multiprocessing import reduction
+
+    reduction.register(c.Connection, pg_reduce)
+
+
+def _rebuild(fn, args, name):
+    conn = fn(*args)
+    if name:
+        _safe(lambda: setattr(conn, "_pg_id", name))
+    return conn
+
+
+# --- Value, Array: sharedctypes.py ----------------------------------------------------------------
+def _sharedctypes():
+    from multiprocessing import sharedctypes as sc
+
+    prop = sc.Synchronized.value
+
+    def vname(self):
+        return "Value-" + ident(self._lock).split("-", 1)[-1]
+
+    def getvalue(self):
+        step("value.read", value_of=vname(self))
+        with quiet():
+            v = prop.fget(self)
+        emit("value.read", target=vname(self), value=v)
+        return v
+
+    def setvalue(self, v):
+        step("value.write", value_of=vname(self), value=v)
+        with quiet():
+            prop.fset(self, v)
+        emit("value.write", target=vname(self), value=v)
+
+    sc.Synchronized.value = property(getvalue, setvalue)
+
+    arr = sc.SynchronizedArray
+    gi, si = arr.__getitem__, arr.__setitem__
+
+    def aname(self):
+        return "Array-" + ident(self._lock).split("-", 1)[-1]
+
+    def pg_getitem(self, i):
+        step("array.read", target=aname(self), index=i if isinstance(i, int) else None)
+        with quiet():
+            v = gi(self, i)
+        emit("array.read", target=aname(self), index=i if isinstance(i, int) else str(i), value=v)
+        return v
+
+    def pg_setitem(self, i, v):
+        step("array.write", target=aname(self), index=i if isinstance(i, int) else None)
+        with quiet():
+            si(self, i, v)
+        emit("array.write", target=aname(self), index=i if isinstance(i, int) else str(i), value=v)
+
+    arr.__getitem__, arr.__setitem__ = pg_getitem, pg_setitem
+
+
+# --- Pool: pool.py ------------------------------------------------------------------------------
+def _pool():
+    from multiprocessing import pool as p
+
+    worker = p.worker
+
+    class _In:
+        def __init__(self, q):
+            self._q = q
+
+        def get(self):
+            task = self._q.get()
+            _safe(lambda: task and emit("pool.task.started", job=task[0], index=task[1],
+                                        func=_fname(task[2], task[3])))
+            return task
+
+        def __getattr__(self, n):
+            return getattr(self._q, n)
+
+    class _Out:
+        def __init__(self, q):
+            self._q = q
+
+        def put(self, item):
+            _safe(lambda: emit("pool.task.finished", job=item[0], index=item[1], ok=bool(item[2][0])))
+            return self._q.put(item)
+
+        def __getattr__(self, n):
+            return getattr(self._q, n)
+
+    def pg_worker(inqueue, outqueue, *args, **kwargs):
+        with quiet():
+            return worker(_In(inqueue), _Out(outqueue), *args, **kwargs)
+
+    pg_worker.__module__, pg_worker.__qualname__, pg_worker.__name__ = "multiprocessing.pool", "worker", "worker"
+    p.worker = pg_worker
+
+    gen = p.Pool._guarded_task_generation
+
+    def pg_gen(self, result_job, func, iterable):
+        for i, task in enumerate(gen(self, result_job, func, iterable)):
+            _safe(lambda: emit("pool.task.submitted", job=result_job, index=i, func=_fname(task[2], task[3])))
+            yield task
+
+    p.Pool._guarded_task_generation = pg_gen
+
+    apply_async = p.Pool.apply_async
+
+    def pg_apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        r = apply_async(self, func, args, kwds, callback, error_callback)
+        _safe(lambda: emit("pool.task.submitted", job=r._job, index=0, func=getattr(func, "__name__", None),
+                           bytes=_pickled_size((func, args, kwds))))
+        return r
+
+    p.Pool.apply_async = pg_apply_async
+
+    map_async = p.Pool._map_async
+
+    def pg_map_async(self, func, iterable, mapper, chunksize=None, *a, **k):
+        r = map_async(self, func, iterable, mapper, chunksize, *a, **k)
+        _safe(lambda: emit("pool.map", job=r._job, func=getattr(func, "__name__", None),
+                           chunksize=getattr(r, "_chunksize", chunksize), mapper=mapper.__name__))
+        return r
+
+    p.Pool._map_async = pg_map_async
+
+
+def _fname(func, args):
+    try:
+        if func.__name__ in ("mapstar", "starmapstar"):
+            return f"{args[0][0].__name__}×{len(args[0][1])}"
+        return func.__name__
+    except Exception:
+        return None

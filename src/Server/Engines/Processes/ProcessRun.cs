@@ -1,0 +1,295 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Playground.Engines.Processes.Sandbox;
+using Playground.Shared.Processes;
+
+namespace Playground.Engines.Processes;
+
+/// <summary>
+/// One run of a student's script: the sandboxed python3 tree, the AF_UNIX listener its processes report
+/// to (one connection per process, opened after fork or spawn), the validated event stream, the deadlock
+/// watch and, in step mode, the grants. Created by <see cref="ProcessRunner.StartAsync"/>.
+/// </summary>
+public sealed class ProcessRun : IAsyncDisposable
+{
+    private static readonly byte[] GrantLine = "\n"u8.ToArray();
+
+    private readonly ProcessRunOptions _options;
+    private readonly Socket _listener;
+    private readonly string _scratch;
+    private readonly Channel<ProcessEvent> _events = Channel.CreateBounded<ProcessEvent>(new BoundedChannelOptions(8192) { SingleReader = true });
+    private readonly ConcurrentDictionary<int, Socket> _connections = new();
+    private readonly ConcurrentBag<Task> _readers = [];
+    private readonly DeadlockDetector _detector = new();
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, int> _dropReasons = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private SandboxedProcess? _process;
+    private long _received, _dropped, _windowStart, _windowCount;
+    private WaitForGraph? _deadlock;
+    private Task<RunResult>? _result;
+
+    internal ProcessRun(ProcessRunOptions options, Socket listener, string scratch)
+    {
+        _options = options;
+        _listener = listener;
+        _scratch = scratch;
+    }
+
+    /// <summary>The validated events, in the order the server received them, until the run ends.</summary>
+    public IAsyncEnumerable<ProcessEvent> Events => _events.Reader.ReadAllAsync();
+
+    /// <summary>How the run ended; completes after the last event.</summary>
+    public Task<RunResult> Result => _result ?? throw new InvalidOperationException("The run has not started.");
+
+    /// <summary>Step mode: lets process <paramref name="pid"/> do its next instrumented operation. False when that process is not connected.</summary>
+    public bool Grant(int pid)
+    {
+        if (!_connections.TryGetValue(pid, out var socket))
+            return false;
+        try
+        {
+            socket.Send(GrantLine);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Stops the run: the whole process tree is killed ("killed by the user").</summary>
+    public async Task CancelAsync()
+    {
+        if (_process is { } process)
+            await process.KillTreeAsync(SandboxKillReason.KilledByUser);
+    }
+
+    internal void Begin(SandboxedProcess process)
+    {
+        _process = process;
+        _ = AcceptAsync();
+        _ = DrainOutputAsync(process);
+        _ = WatchDeadlockAsync(process);
+        _result = FinishAsync(process);
+    }
+
+    private async Task AcceptAsync()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var connection = await _listener.AcceptAsync(_stop.Token);
+                _readers.Add(Task.Run(() => ReadAsync(connection)));
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task ReadAsync(Socket connection)
+    {
+        var buffer = new byte[64 * 1024];
+        int filled = 0, pid = 0;
+        var skipping = false;
+        try
+        {
+            while (true)
+            {
+                var n = await connection.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, _stop.Token);
+                if (n == 0)
+                    break;
+                filled += n;
+                var start = 0;
+                int newline;
+                while ((newline = Array.IndexOf(buffer, (byte)'\n', start, filled - start)) >= 0)
+                {
+                    if (!skipping)
+                        pid = await AcceptLineAsync(buffer.AsMemory(start, newline - start), connection, pid);
+                    skipping = false;
+                    start = newline + 1;
+                }
+                Array.Copy(buffer, start, buffer, 0, filled - start);
+                filled -= start;
+                if (filled == buffer.Length)
+                {
+                    // a line longer than the buffer: drop it whole, up to its newline
+                    Drop("line longer than 64 KiB");
+                    skipping = true;
+                    filled = 0;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or ChannelClosedException)
+        {
+        }
+        finally
+        {
+            if (pid != 0)
+                _connections.TryRemove(new KeyValuePair<int, Socket>(pid, connection));
+            connection.Dispose();
+        }
+    }
+
+    private async ValueTask<int> AcceptLineAsync(ReadOnlyMemory<byte> line, Socket connection, int pid)
+    {
+        var e = EventLineParser.Parse(line.Span, out var error);
+        if (e is null)
+        {
+            Drop(error ?? "malformed");
+            return pid;
+        }
+
+        if (pid == 0)
+        {
+            pid = e.Pid;
+            _connections[pid] = connection;
+        }
+        else if (e.Pid != pid)
+        {
+            Drop("pid differs from the connection's process");
+            return pid;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            if (Stopwatch.GetElapsedTime(_windowStart, now) >= TimeSpan.FromSeconds(1))
+            {
+                _windowStart = now;
+                _windowCount = 0;
+            }
+            if (++_windowCount > _options.MaxEventsPerSecond)
+            {
+                Drop($"more than {_options.MaxEventsPerSecond} events per second");
+                return pid;
+            }
+            _received++;
+            _detector.Observe(e, now);
+        }
+
+        if (_received > _options.MaxEvents && _process is { } process)
+        {
+            await process.KillTreeAsync(SandboxKillReason.EventLimit);
+            return pid;
+        }
+
+        await _events.Writer.WriteAsync(e, _stop.Token);
+        return pid;
+    }
+
+    private void Drop(string reason)
+    {
+        Interlocked.Increment(ref _dropped);
+        _dropReasons.AddOrUpdate(reason, 1, (_, n) => n + 1);
+    }
+
+    private static async Task DrainOutputAsync(SandboxedProcess process)
+    {
+        // The page's output comes from `output` events (tagged per process); the raw streams are only
+        // drained here so the sandbox can count them against the output limit.
+        try
+        {
+            await foreach (var _ in process.ReadOutputAsync(CancellationToken.None))
+            {
+            }
+        }
+        catch (ChannelClosedException)
+        {
+        }
+    }
+
+    private async Task WatchDeadlockAsync(SandboxedProcess process)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                WaitForGraph? graph;
+                lock (_gate)
+                    graph = _detector.Check(Stopwatch.GetTimestamp(), _options.DeadlockAfter);
+                if (graph is not null)
+                {
+                    _deadlock = graph;
+                    await process.KillTreeAsync(SandboxKillReason.Deadlock);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<RunResult> FinishAsync(SandboxedProcess process)
+    {
+        var report = await process.WaitForExitAsync(CancellationToken.None);
+        // every process of the tree is dead: their connections reach end-of-file; give the readers a moment
+        await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(1)), WhenReadersDoneAsync());
+        await _stop.CancelAsync();
+        _events.Writer.TryComplete();
+        var ending = report.Ending switch
+        {
+            SandboxEnding.Exited => RunEnding.Finished,
+            SandboxEnding.Signaled => RunEnding.Signaled,
+            SandboxEnding.TimedOut => RunEnding.TimedOut,
+            SandboxEnding.MemoryLimit => RunEnding.MemoryLimit,
+            SandboxEnding.ProcessLimit => RunEnding.ProcessLimit,
+            SandboxEnding.CpuTimeLimit => RunEnding.CpuTimeLimit,
+            SandboxEnding.OutputTruncated => RunEnding.OutputTruncated,
+            _ => report.KillReason switch
+            {
+                SandboxKillReason.Deadlock => RunEnding.Deadlock,
+                SandboxKillReason.EventLimit => RunEnding.EventLimit,
+                _ => RunEnding.KilledByUser,
+            },
+        };
+        var summary = report.Summary;
+        if (ending == RunEnding.Deadlock && _deadlock is { } graph)
+            summary += ": " + graph.Describe();
+        if (_dropped > 0)
+            summary += $"; {_dropped} malformed or excess event(s) dropped";
+        return new RunResult(ending, summary, report.ExitCode, _received, _dropped,
+            _dropReasons.Select(r => $"{r.Key} ({r.Value})").ToList(), _deadlock, report.Layers.Describe(), report.WallTime);
+    }
+
+    private async Task WhenReadersDoneAsync()
+    {
+        while (!_readers.IsEmpty && !_readers.All(t => t.IsCompleted))
+            await Task.Delay(20);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { } process)
+        {
+            if (_result is { IsCompleted: false })
+                await process.KillTreeAsync(SandboxKillReason.Shutdown);
+            if (_result is not null)
+                await _result;
+            await process.DisposeAsync();
+        }
+        await _stop.CancelAsync();
+        _listener.Dispose();
+        _stop.Dispose();
+        try
+        {
+            Directory.Delete(_scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

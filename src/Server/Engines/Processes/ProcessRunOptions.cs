@@ -1,0 +1,21 @@
+using Playground.Engines.Processes.Sandbox;
+
+namespace Playground.Engines.Processes;
+
+/// <summary>Options of the process engine (bound from the "Processes" section); limits of the sandbox itself are in <see cref="SandboxLimits"/>.</summary>
+public sealed class ProcessRunOptions
+{
+    public const string SectionName = "Processes";
+
+    /// <summary>How long every live process must be blocked before the run is called deadlocked.</summary>
+    public TimeSpan DeadlockAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Events a run may send in all; past it the run is stopped ("too many events").</summary>
+    public long MaxEvents { get; set; } = 200_000;
+
+    /// <summary>Events per second a run may send; the rest of that second's events are dropped and counted.</summary>
+    public int MaxEventsPerSecond { get; set; } = 100_000;
+
+    /// <summary>The folder holding sitecustomize.py and playground_instrument; default: next to this assembly.</summary>
+    public string InstrumentationDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "Instrumentation");
+}

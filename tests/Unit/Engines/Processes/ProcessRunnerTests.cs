@@ -1,0 +1,142 @@
+using Playground.Engines.Processes;
+using Playground.Shared.Processes;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Playground.Tests.Unit.Engines.Processes;
+
+/// <summary>Real python3 runs of the built-in scenarios, through the sandbox, checked by the shape of their events.</summary>
+public sealed class ProcessRunnerTests(ProcessRunnerFixture fixture, ITestOutputHelper output) : IClassFixture<ProcessRunnerFixture>
+{
+    private async Task<(List<ProcessEvent> Events, RunResult Result)> Run(string scenario, string? startMethod = null)
+    {
+        var (events, result) = await fixture.RunAsync(new ProcessRunRequest(ProcessRunnerFixture.Scenario(scenario), StartMethod: startMethod));
+        output.WriteLine(result.Summary);
+        return (events, result);
+    }
+
+    [Theory]
+    [InlineData("fork")]
+    [InlineData("spawn")]
+    [InlineData("forkserver")]
+    public async Task Five_workers_start_print_their_number_and_exit_0_with_every_start_method(string method)
+    {
+        var (events, result) = await Run("five_workers.py", method);
+
+        Assert.Equal(RunEnding.Finished, result.Ending);
+        Assert.Equal(0, result.ExitCode);
+        var workers = events.Where(e => e.Kind == ProcessEventKinds.ProcessRun && e.Name.StartsWith("Process-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, workers.Count);
+        Assert.All(workers, w => Assert.Equal(method, w.Text("start_method")));
+        var exits = events.Where(e => e.Kind == ProcessEventKinds.ProcessExit && e.Name.StartsWith("Process-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, exits.Count);
+        Assert.All(exits, e => Assert.Equal(0, e.Integer("exitcode")));
+        var lines = events.Where(e => e.Kind == ProcessEventKinds.Output).Select(e => (e.Name, e.Text("text"))).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => ($"Process-{i + 1}", (string?)$"Worker: {i}")).ToList(), lines);
+    }
+
+    [Fact]
+    public async Task Every_queue_put_has_its_get_with_the_same_value()
+    {
+        var (events, result) = await Run("queue_producer_consumer.py");
+
+        Assert.Equal(RunEnding.Finished, result.Ending);
+        var puts = events.Where(e => e.Kind == ProcessEventKinds.QueuePut).Select(e => e.Text("value")).ToList();
+        var gets = events.Where(e => e.Kind == ProcessEventKinds.QueueGet).Select(e => e.Text("value")).ToList();
+        Assert.Equal(11, puts.Count);
+        Assert.Equal(puts, gets);
+        Assert.All(events.Where(e => e.Kind == ProcessEventKinds.QueuePut), e => Assert.True(e.Integer("bytes") > 0));
+    }
+
+    [Fact]
+    public async Task The_lock_of_a_locked_counter_is_never_held_by_two_processes_and_no_update_is_lost()
+    {
+        var (events, result) = await Run("counter_locked.py");
+
+        Assert.Equal(RunEnding.Finished, result.Ending);
+        var holders = new Dictionary<string, int>();
+        var acquisitions = 0;
+        foreach (var e in events.OrderBy(e => e.Timestamp))
+        {
+            if (e.Kind == ProcessEventKinds.LockAcquired)
+            {
+                Assert.False(holders.ContainsKey(e.Text("lock")!), $"{e.Text("lock")} acquired by {e.Pid} while held by another");
+                holders[e.Text("lock")!] = e.Pid;
+                acquisitions++;
+            }
+            else if (e.Kind == ProcessEventKinds.LockReleased)
+            {
+                Assert.Equal(e.Pid, holders[e.Text("lock")!]);
+                holders.Remove(e.Text("lock")!);
+            }
+        }
+        Assert.Equal(400, acquisitions);
+        Assert.Contains(events, e => e.Kind == ProcessEventKinds.Output && e.Text("text") == "Counter: 400, hits: [200, 200]");
+    }
+
+    [Fact]
+    public async Task The_two_lock_deadlock_is_detected_with_each_worker_waiting_for_the_lock_the_other_holds()
+    {
+        var (events, result) = await Run("two_lock_deadlock.py");
+
+        Assert.Equal(RunEnding.Deadlock, result.Ending);
+        var graph = Assert.IsType<WaitForGraph>(result.Deadlock);
+        var workers = graph.Edges.Where(e => e.WaitKind == ProcessEventKinds.LockRequested).ToList();
+        Assert.Equal(2, workers.Count);
+        Assert.Equal(workers[0].Waiter, workers[1].Holder);
+        Assert.Equal(workers[1].Waiter, workers[0].Holder);
+        Assert.NotEqual(workers[0].Resource, workers[1].Resource);
+        var main = Assert.Single(graph.Edges, e => e.WaiterName == "MainProcess");
+        Assert.Equal(ProcessEventKinds.ProcessJoinBegun, main.WaitKind);
+        Assert.Contains("deadlock", result.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(events, e => e.Kind == ProcessEventKinds.Output);
+    }
+
+    [Fact]
+    public async Task Step_mode_granting_both_reads_before_any_write_loses_an_update_every_time()
+    {
+        var source = ProcessRunnerFixture.Scenario("counter_unlocked.py").Replace("else 500", "else 1", StringComparison.Ordinal);
+        await using var run = await fixture.Runner.StartAsync(new ProcessRunRequest(source, StepMode: true), CancellationToken.None);
+        var pending = new Dictionary<int, string>();
+        var output = new List<string>();
+        var readsGranted = false;
+        var writesGranted = false;
+        await foreach (var e in run.Events)
+        {
+            if (e.Kind == ProcessEventKinds.Output)
+                output.Add(e.Text("text")!);
+            if (e.Kind != ProcessEventKinds.StepWait)
+                continue;
+            if (e.Name == "MainProcess")
+            {
+                // the parent's own steps (its joins, its final read) never interleave with the workers' reads
+                Assert.True(run.Grant(e.Pid));
+                continue;
+            }
+            pending[e.Pid] = e.Text("op")!;
+            if (!readsGranted && pending.Count == 2 && pending.Values.All(op => op == "value.read"))
+            {
+                readsGranted = true;
+                foreach (var pid in pending.Keys.ToList())
+                {
+                    pending.Remove(pid);
+                    Assert.True(run.Grant(pid));
+                }
+            }
+            else if (readsGranted && !writesGranted && pending.Count == 2 && pending.Values.All(op => op == "value.write"))
+            {
+                writesGranted = true;
+                foreach (var pid in pending.Keys.ToList())
+                {
+                    pending.Remove(pid);
+                    Assert.True(run.Grant(pid));
+                }
+            }
+        }
+
+        var result = await run.Result;
+        Assert.Equal(RunEnding.Finished, result.Ending);
+        Assert.True(writesGranted);
+        Assert.Contains("Counter: 1 (expected 2)", output);
+    }
+}
