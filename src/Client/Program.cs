@@ -1,3 +1,4 @@
+using Playground.Shared.Processes;
 using Playground.Shared.Memory;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 using MudBlazor.Services;
@@ -15,5 +16,6 @@ builder.Services.AddScoped<ScenarioDraft>();
 builder.Services.AddScoped<IClientIdentity, BrowserClientIdentity>();
 builder.Services.AddScoped<IServerInfoService, HubServerInfoService>();
 builder.Services.AddScoped<IMemoryEngineService, HubMemoryEngineService>();
+builder.Services.AddScoped<IProcessEngineService, HubProcessEngineService>();
 
 await builder.Build().RunAsync();

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Playground.Engines.Memory;
+using Playground.Engines.Processes;
+using Playground.Engines.Processes.Sandbox;
 using Playground.Server.Api;
 using Playground.Server.EngineServices;
 using Playground.Server.Components;
@@ -9,6 +11,7 @@ using Playground.Server.Scenarios;
 using Playground.Server.Storage;
 using Playground.Shared.Hub;
 using Playground.Shared.Memory;
+using Playground.Shared.Processes;
 using Playground.Shared.Scenarios;
 
 namespace Playground.Server.Hosting;
@@ -48,6 +51,10 @@ public static class PlaygroundHost
         services.AddOptions<SimulationOptions>().Bind(builder.Configuration.GetSection("Playground:Memory"));
         services.AddSingleton<MemoryEngineThrottle>();
         services.AddScoped<IMemoryEngineService, MemoryEngineService>();
+        services.AddOptions<SandboxLimits>().Bind(builder.Configuration.GetSection("Playground:Sandbox"));
+        services.AddOptions<ProcessRunOptions>().Bind(builder.Configuration.GetSection("Playground:Processes"));
+        services.AddSingleton<ProcessEngineHost>();
+        services.AddScoped<IProcessEngineService, ProcessEngineService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddHostedService<StorageMigrator>();

@@ -10,4 +10,7 @@ public interface IPlaygroundHub
 
     /// <summary>Runs a script in the memory engine; the trace comes back in chunks.</summary>
     IAsyncEnumerable<Memory.MemoryTraceChunk> Simulate(string source, CancellationToken cancellationToken);
+
+    /// <summary>Runs a multiprocessing script in the sandbox; events come in batches as the processes run.</summary>
+    IAsyncEnumerable<Processes.ProcessRunUpdate> RunProcesses(string source, string? startMethod, CancellationToken cancellationToken);
 }

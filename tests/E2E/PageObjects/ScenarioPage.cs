@@ -56,6 +56,14 @@ public sealed class ScenarioPage(IPage page)
     public Task<string> CodeAsync() =>
         Page.EvaluateAsync<string>("() => monaco.editor.getModels().filter(m => !m.isDisposed()).map(m => m.getValue()).pop()");
 
+    /// <summary>Picks a built-in scenario from the page's menu.</summary>
+    public async Task SelectScenarioAsync(string title)
+    {
+        await ScenarioMenu.ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = title }).ClickAsync();
+        await Expect(ScenarioExplanation).ToContainTextAsync(title);
+    }
+
     /// <summary>Shares the code and returns the short link the page shows.</summary>
     public async Task<string> ShareAsync()
     {

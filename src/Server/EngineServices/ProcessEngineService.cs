@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Playground.Engines.Processes;
+using Playground.Engines.Processes.Sandbox;
+using Playground.Shared.Processes;
+using SandboxRunner = Playground.Engines.Processes.Sandbox.Sandbox;
+
+namespace Playground.Server.EngineServices;
+
+/// <summary>
+/// The process engine as the pages see it. Events are passed on in batches (at most every
+/// <see cref="BatchInterval"/> or <see cref="MaxBatch"/> events) so that a chatty run costs few SignalR
+/// messages; the sandbox is detected once per server.
+/// </summary>
+public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngineService
+{
+    public static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(50);
+    public const int MaxBatch = 2_000;
+
+    public async IAsyncEnumerable<ProcessRunUpdate> RunAsync(string source, string? startMethod, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var runner = await host.GetRunnerAsync();
+        await using var run = await runner.StartAsync(new ProcessRunRequest(source ?? string.Empty, StartMethod: startMethod), cancellationToken);
+        using var cancel = cancellationToken.Register(() => _ = run.CancelAsync());
+        var batches = Channel.CreateBounded<ProcessRunUpdate>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+        var pump = PumpAsync(run, batches.Writer);
+        await foreach (var update in batches.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            yield return update;
+        }
+
+        await pump;
+    }
+
+    private static async Task PumpAsync(ProcessRun run, ChannelWriter<ProcessRunUpdate> output)
+    {
+        try
+        {
+            var batch = new List<ProcessEvent>();
+            var due = DateTime.UtcNow + BatchInterval;
+            await foreach (var e in run.Events)
+            {
+                batch.Add(e);
+                if (batch.Count >= MaxBatch || DateTime.UtcNow >= due)
+                {
+                    await output.WriteAsync(new ProcessRunUpdate(batch, null));
+                    batch = [];
+                    due = DateTime.UtcNow + BatchInterval;
+                }
+            }
+
+            await output.WriteAsync(new ProcessRunUpdate(batch, await run.Result));
+        }
+        finally
+        {
+            output.TryComplete();
+        }
+    }
+}
+
+/// <summary>One sandbox and runner per server, made on first use (finding what isolation the machine offers takes a moment).</summary>
+public sealed class ProcessEngineHost(IOptions<SandboxLimits> limits, IOptions<ProcessRunOptions> options)
+{
+    private readonly Lazy<Task<ProcessRunner>> _runner = new(async () =>
+        new ProcessRunner(await SandboxRunner.CreateAsync(limits.Value), options.Value));
+
+    public Task<ProcessRunner> GetRunnerAsync() => _runner.Value;
+}
