@@ -1,6 +1,6 @@
 namespace Playground.Engines.Memory.Allocation;
 
-/// <summary>The three states obmalloc.c's comment gives a pool (3.11 <c>Objects/obmalloc.c</c>:1120-1150).</summary>
+/// <summary>The three states obmalloc.c's comment gives a pool (3.11 <c>Objects/obmalloc.c</c>:1080-1108).</summary>
 public enum PoolState
 {
     /// <summary>Some blocks allocated, some free; linked in <c>usedpools[szidx]</c>.</summary>

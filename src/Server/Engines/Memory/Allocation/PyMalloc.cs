@@ -6,7 +6,7 @@ namespace Playground.Engines.Memory.Allocation;
 /// A model of CPython 3.11's small-object allocator, pymalloc (<c>Objects/obmalloc.c</c>), on a 64-bit build,
 /// handing out simulated addresses.
 ///
-/// The picture obmalloc.c draws (lines 731-760 and 990-1300 of the 3.11 file):
+/// The picture obmalloc.c draws (its long comments at lines 765-1000 and 1066-1260 of the 3.11 file):
 /// <list type="bullet">
 /// <item>A request of 1..512 bytes (<c>SMALL_REQUEST_THRESHOLD</c>) is rounded up to a multiple of 16
 /// (<c>ALIGNMENT</c>); that gives one of 32 size classes, <c>szidx = (nbytes - 1) &gt;&gt; 4</c>, blocks of
@@ -26,15 +26,17 @@ namespace Playground.Engines.Memory.Allocation;
 /// <item>Arenas with free pools are on <c>usable_arenas</c>, sorted by <c>nfreepools</c> ascending, and new
 /// pools come from its head: the arena with the fewest free pools, so that nearly empty arenas drain and can be
 /// given back. <c>nfp2lasta[n]</c> points at the last arena with <c>n</c> free pools, which makes keeping the
-/// order O(1) (obmalloc.c:1230-1258, bpo-37257).</item>
+/// order O(1) (obmalloc.c:1196-1258; nfp2lasta came in 3.8, bpo-37029).</item>
 /// <item>When the last pool of an arena becomes free the arena is unmapped, unless it is the last arena of
 /// <c>usable_arenas</c>: one wholly free arena is kept there, so a loop that allocates and frees one object
-/// does not map and unmap an arena on every iteration (obmalloc.c:2080-2090, bpo-37257).</item>
+/// does not map and unmap an arena on every iteration (obmalloc.c:2078-2092, bpo-37257).</item>
 /// </list>
 /// Addresses are simulated: arena object <c>i</c> maps its arena at <see cref="ArenaRegionBase"/> + i · 2 MiB,
 /// so an address leads back to its arena and pool by arithmetic, as the C code's <c>POOL_ADDR</c> and
 /// <c>address_in_range</c> do; system allocations come from a separate range below it.
 /// Not thread safe, like the C code without the GIL.
+/// Line numbers cited in this folder are those of <c>Objects/obmalloc.c</c> in the CPython 3.11.2 sources
+/// (Debian's <c>python3.11</c> source package); the 3.11.7 our machines run allocates the same way.
 /// </summary>
 public sealed partial class PyMalloc
 {
@@ -48,10 +50,10 @@ public sealed partial class PyMalloc
     /// <summary><c>SMALL_REQUEST_THRESHOLD / ALIGNMENT</c>: 32 classes of 16..512 bytes.</summary>
     public const int NB_SMALL_SIZE_CLASSES = SMALL_REQUEST_THRESHOLD / ALIGNMENT;
 
-    /// <summary>16 KiB: <c>POOL_BITS</c> 14 under <c>USE_LARGE_POOLS</c> (obmalloc.c:970-978).</summary>
+    /// <summary>16 KiB: <c>POOL_BITS</c> 14 under <c>USE_LARGE_POOLS</c> (obmalloc.c:935-978).</summary>
     public const int POOL_SIZE = 1 << 14;
 
-    /// <summary>1 MiB: <c>ARENA_BITS</c> 20 under <c>USE_LARGE_ARENAS</c> (obmalloc.c:955-963).</summary>
+    /// <summary>1 MiB: <c>ARENA_BITS</c> 20 under <c>USE_LARGE_ARENAS</c>, on for 64-bit builds with the radix tree (obmalloc.c:935-963).</summary>
     public const int ARENA_SIZE = 1 << 20;
 
     /// <summary><c>ARENA_SIZE / POOL_SIZE</c>.</summary>
@@ -81,7 +83,7 @@ public sealed partial class PyMalloc
     /// <summary>What offset from a 16 KiB boundary new arenas get: 0 (aligned, 64 pools) or one 4 KiB page (63 pools, as mmap usually gives).</summary>
     readonly ulong _arenaPageOffset;
 
-    /// <summary><c>usedpools[2*i]</c>/<c>usedpools[2*i+1]</c> in C: here one list head per size class.</summary>
+    /// <summary><c>usedpools[2*i]</c>/<c>usedpools[2*i+1]</c> in C ("Pool table", obmalloc.c:1069): here one list head per size class.</summary>
     readonly PoolHeader[] _usedpools = new PoolHeader[NB_SMALL_SIZE_CLASSES];
 
     /// <summary><c>nfp2lasta</c>: the last arena of <c>usable_arenas</c> with a given number of free pools.</summary>
@@ -103,7 +105,7 @@ public sealed partial class PyMalloc
     /// <param name="arenasPoolAligned">
     /// True (the default) maps every arena on a 16 KiB boundary, so it has 64 pools. False offsets each
     /// arena by one 4 KiB page, as Linux's mmap usually does, so obmalloc loses a pool to alignment
-    /// (obmalloc.c:1670-1676 and "bytes lost to arena alignment" in <c>sys._debugmallocstats()</c>).
+    /// (obmalloc.c:1665-1677 and "bytes lost to arena alignment" in <c>sys._debugmallocstats()</c>).
     /// </param>
     public PyMalloc(bool arenasPoolAligned = true)
     {
@@ -261,6 +263,24 @@ public sealed partial class PyMalloc
         return bp;
     }
 
+    /// <summary>Finds the arena, pool and block of an address handed out and not yet freed; false for any other address.</summary>
+    public bool TryLocate(ulong address, out BlockLocation location)
+    {
+        if (address < ArenaRegionBase)
+        {
+            bool found = _system.TryGetSize(address, out int nbytes);
+            location = found ? new BlockLocation(-1, -1, -1, -1, nbytes) : default;
+            return found;
+        }
+        if (TryLocateAllocatedBlock(address, out PoolHeader? pool, out int block))
+        {
+            location = new BlockLocation(pool.SzIdx, pool.ArenaIndex, pool.Index, block, 0);
+            return true;
+        }
+        location = default;
+        return false;
+    }
+
     ulong RawMalloc(int nbytes)
     {
         ulong address = _system.Malloc(nbytes);
@@ -280,6 +300,16 @@ public sealed partial class PyMalloc
     /// </summary>
     PoolHeader LocateAllocatedBlock(ulong address, out int block)
     {
+        if (TryLocateAllocatedBlock(address, out PoolHeader? pool, out block))
+        {
+            return pool;
+        }
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+            $"pymalloc was asked to free 0x{address:x}, which is not a block it handed out (or it was freed already)."));
+    }
+
+    bool TryLocateAllocatedBlock(ulong address, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PoolHeader? found, out int block)
+    {
         ulong slot = (address - ArenaRegionBase) >> ArenaStrideShift;
         if (slot < (ulong)_maxarenas)
         {
@@ -293,11 +323,13 @@ public sealed partial class PyMalloc
                 if (offset >= 0 && block * size == offset && block < pool.NextFree.Length
                     && (pool.Allocated[block >> 6] & (1UL << block)) != 0)
                 {
-                    return pool;
+                    found = pool;
+                    return true;
                 }
             }
         }
-        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-            $"pymalloc was asked to free 0x{address:x}, which is not a block it handed out (or it was freed already)."));
+        found = null;
+        block = -1;
+        return false;
     }
 }
