@@ -9,6 +9,7 @@ public static class CommandLineApp
     private static readonly Dictionary<string, ICommand> Verbs = new(StringComparer.Ordinal)
     {
         ["simulate"] = new SimulateCommand(),
+        ["bench"] = new BenchCommand(),
     };
 
     /// <summary>True when <paramref name="args"/> starts with a word, not an option: a command, not the web host.</summary>

@@ -263,6 +263,24 @@ public sealed partial class PyMalloc
         return bp;
     }
 
+    /// <summary>Finds the arena, pool and block of an address handed out and not yet freed; false for any other address.</summary>
+    public bool TryLocate(ulong address, out BlockLocation location)
+    {
+        if (address < ArenaRegionBase)
+        {
+            bool found = _system.TryGetSize(address, out int nbytes);
+            location = found ? new BlockLocation(-1, -1, -1, -1, nbytes) : default;
+            return found;
+        }
+        if (TryLocateAllocatedBlock(address, out PoolHeader? pool, out int block))
+        {
+            location = new BlockLocation(pool.SzIdx, pool.ArenaIndex, pool.Index, block, 0);
+            return true;
+        }
+        location = default;
+        return false;
+    }
+
     ulong RawMalloc(int nbytes)
     {
         ulong address = _system.Malloc(nbytes);
@@ -282,6 +300,16 @@ public sealed partial class PyMalloc
     /// </summary>
     PoolHeader LocateAllocatedBlock(ulong address, out int block)
     {
+        if (TryLocateAllocatedBlock(address, out PoolHeader? pool, out block))
+        {
+            return pool;
+        }
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+            $"pymalloc was asked to free 0x{address:x}, which is not a block it handed out (or it was freed already)."));
+    }
+
+    bool TryLocateAllocatedBlock(ulong address, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PoolHeader? found, out int block)
+    {
         ulong slot = (address - ArenaRegionBase) >> ArenaStrideShift;
         if (slot < (ulong)_maxarenas)
         {
@@ -295,11 +323,13 @@ public sealed partial class PyMalloc
                 if (offset >= 0 && block * size == offset && block < pool.NextFree.Length
                     && (pool.Allocated[block >> 6] & (1UL << block)) != 0)
                 {
-                    return pool;
+                    found = pool;
+                    return true;
                 }
             }
         }
-        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-            $"pymalloc was asked to free 0x{address:x}, which is not a block it handed out (or it was freed already)."));
+        found = null;
+        block = -1;
+        return false;
     }
 }

@@ -21,6 +21,8 @@ internal sealed class SystemAllocator
 
     internal long LiveBytes { get; private set; }
 
+    internal bool TryGetSize(ulong address, out int nbytes) => _live.TryGetValue(address, out nbytes);
+
     internal ulong Malloc(int nbytes)
     {
         ulong address = _top + ChunkHeader;

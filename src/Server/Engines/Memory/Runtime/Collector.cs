@@ -217,6 +217,7 @@ internal sealed class Collector(Interpreter interp)
             o.GcRefs = o.RefCount;
             o.Collecting = true;
             o.Unreachable = false;
+            o.Visited = false;
         }
 
         Record(phases, GcPhase.UpdateRefs, "gc_refs = ob_refcnt for every object of the generation", young);
@@ -254,14 +255,15 @@ internal sealed class Collector(Interpreter interp)
             }
         }
 
-        var seen = new HashSet<PyObject>(ReferenceEqualityComparer.Instance);
         while (stack.Count > 0)
         {
             var o = stack.Pop();
-            if (!seen.Add(o))
+            if (o.Visited)
             {
                 continue;
             }
+
+            o.Visited = true;
 
             refs.Clear();
             o.Traverse(refs);
@@ -273,7 +275,7 @@ internal sealed class Collector(Interpreter interp)
                     r.GcRefs = 1;
                 }
 
-                if (r.Collecting && !seen.Contains(r))
+                if (r.Collecting && !r.Visited)
                 {
                     stack.Push(r);
                 }
@@ -326,7 +328,8 @@ internal sealed class Collector(Interpreter interp)
         }
 
         // handle_weakrefs: clear weakrefs to trash; call callbacks of weakrefs that are not trash themselves.
-        var trash = new HashSet<PyObject>(unreachable, ReferenceEqualityComparer.Instance);
+        HashSet<PyObject>? trashSet = null;
+        HashSet<PyObject> Trash() => trashSet ??= new HashSet<PyObject>(unreachable, ReferenceEqualityComparer.Instance);
         var callbacks = new List<PyWeakRef>();
         foreach (var o in unreachable)
         {
@@ -335,7 +338,7 @@ internal sealed class Collector(Interpreter interp)
                 foreach (var w in wrs.ToArray())
                 {
                     w.Referent = null;
-                    if (!trash.Contains(w) && w.Callback != null)
+                    if (w.Callback != null && !Trash().Contains(w))
                     {
                         interp.Incref(w, Why.Temporary);
                         callbacks.Add(w);
@@ -393,10 +396,11 @@ internal sealed class Collector(Interpreter interp)
 
         // handle_resurrected_objects: re-run the analysis on the unreachable set only.
         var stillTracked = unreachable.Where(o => o.Generation >= 0).ToList();
-        var live = new HashSet<PyObject>(stillTracked, ReferenceEqualityComparer.Instance);
         foreach (var o in stillTracked)
         {
             o.GcRefs = o.RefCount;
+            o.Collecting = true;
+            o.Visited = false;
         }
 
         foreach (var o in stillTracked)
@@ -405,37 +409,49 @@ internal sealed class Collector(Interpreter interp)
             o.Traverse(refs);
             foreach (var r in refs)
             {
-                if (live.Contains(r))
+                if (r.Collecting)
                 {
                     r.GcRefs--;
                 }
             }
         }
 
-        var resurrected = new HashSet<PyObject>(ReferenceEqualityComparer.Instance);
+        var resurrectedCount = 0;
         var work = new Stack<PyObject>(stillTracked.Where(o => o.GcRefs > 0));
         while (work.Count > 0)
         {
             var o = work.Pop();
-            if (!resurrected.Add(o))
+            if (o.Visited)
             {
                 continue;
             }
 
+            o.Visited = true;
+            resurrectedCount++;
             refs.Clear();
             o.Traverse(refs);
             foreach (var r in refs)
             {
-                if (live.Contains(r) && !resurrected.Contains(r))
+                if (r.Collecting && !r.Visited)
                 {
                     work.Push(r);
                 }
             }
         }
 
-        var final = stillTracked.Where(o => !resurrected.Contains(o)).ToList();
+        var final = new List<PyObject>(stillTracked.Count - resurrectedCount);
+        foreach (var o in stillTracked)
+        {
+            o.Collecting = false;
+            o.Unreachable = !o.Visited;
+            if (!o.Visited)
+            {
+                final.Add(o);
+            }
+        }
 
-        Record(phases, GcPhase.ResurrectionCheck, $"{resurrected.Count} object(s) resurrected by finalizers survive", stillTracked);
+
+        Record(phases, GcPhase.ResurrectionCheck, $"{resurrectedCount} object(s) resurrected by finalizers survive", stillTracked);
 
         // delete_garbage: tp_clear on each object; refcounting frees the cycle.
         foreach (var o in final)
@@ -452,6 +468,11 @@ internal sealed class Collector(Interpreter interp)
         }
 
         Record(phases, GcPhase.DeleteGarbage, $"{final.Count} object(s) cleared with tp_clear", final);
+        foreach (var o in stillTracked)
+        {
+            o.Unreachable = false;
+        }
+
         foreach (var o in final)
         {
             interp.Decref(o, Why.Temporary);

@@ -17,6 +17,7 @@ internal abstract class PyObject
     public long GcRefs;
     public bool Collecting;
     public bool Unreachable;
+    public bool Visited;
     public bool Finalized;
     public PyObject? GcPrev;
     public PyObject? GcNext;

@@ -121,6 +121,27 @@ public sealed class PyMallocBlockTests
     }
 
     [Fact]
+    public void An_address_leads_back_to_its_arena_pool_and_block_by_arithmetic()
+    {
+        var malloc = new PyMalloc();
+        for (int i = 0; i < 510 + 7; i++)
+        {
+            malloc.Malloc(32);
+        }
+        ulong inSecondPool = malloc.Malloc(20);
+        ulong big = malloc.Malloc(4000);
+
+        Assert.True(malloc.TryLocate(inSecondPool, out BlockLocation small));
+        Assert.Equal(new BlockLocation(1, 0, 1, 7, 0), small);
+        Assert.True(malloc.TryLocate(big, out BlockLocation system));
+        Assert.True(system.IsSystem);
+        Assert.Equal(4000, system.SystemBytes);
+        malloc.Free(inSecondPool);
+        Assert.False(malloc.TryLocate(inSecondPool, out _));
+        Assert.False(malloc.TryLocate(inSecondPool + 16, out _));
+    }
+
+    [Fact]
     public void Realloc_keeps_the_block_unless_it_grows_past_its_class_or_shrinks_by_more_than_a_quarter()
     {
         var malloc = new PyMalloc();
