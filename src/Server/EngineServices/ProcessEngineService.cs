@@ -33,24 +33,43 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
         await pump;
     }
 
+    /// <summary>
+    /// Sends what has arrived as one batch, then waits <see cref="BatchInterval"/> before the next, so a
+    /// quiet run's events go out at once and a chatty one's at most twenty times a second.
+    /// </summary>
     private static async Task PumpAsync(ProcessRun run, ChannelWriter<ProcessRunUpdate> output)
     {
-        try
+        var arrived = Channel.CreateUnbounded<ProcessEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(async () =>
         {
-            var batch = new List<ProcessEvent>();
-            var due = DateTime.UtcNow + BatchInterval;
-            await foreach (var e in run.Events)
+            try
             {
-                batch.Add(e);
-                if (batch.Count >= MaxBatch || DateTime.UtcNow >= due)
+                await foreach (var e in run.Events)
                 {
-                    await output.WriteAsync(new ProcessRunUpdate(batch, null));
-                    batch = [];
-                    due = DateTime.UtcNow + BatchInterval;
+                    arrived.Writer.TryWrite(e);
                 }
             }
+            finally
+            {
+                arrived.Writer.TryComplete();
+            }
+        });
+        try
+        {
+            while (await arrived.Reader.WaitToReadAsync())
+            {
+                var batch = new List<ProcessEvent>();
+                while (batch.Count < MaxBatch && arrived.Reader.TryRead(out var e))
+                {
+                    batch.Add(e);
+                }
 
-            await output.WriteAsync(new ProcessRunUpdate(batch, await run.Result));
+                await output.WriteAsync(new ProcessRunUpdate(batch, null));
+                await Task.Delay(BatchInterval);
+            }
+
+            await reading;
+            await output.WriteAsync(new ProcessRunUpdate([], await run.Result));
         }
         finally
         {
