@@ -42,7 +42,9 @@ public sealed class ProcessPageTests(BrowserFixture browser)
         await page.RunButton.ClickAsync();
 
         await Expect(page.Ending).ToContainTextAsync("deadlock", new() { Timeout = 30_000 });
-        await Expect(page.WaitForGraph).ToHaveTextAsync(new Regex("waits for .*held by"));
+        await Expect(page.WaitForGraph.Locator("li")).ToHaveCountAsync(3);
+        await Expect(page.WaitForGraph).ToContainTextAsync("held by Process-2");
+        await Expect(page.WaitForGraph).ToContainTextAsync("held by Process-1");
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-deadlock");
     }
 
