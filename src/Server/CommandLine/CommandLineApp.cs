@@ -8,6 +8,7 @@ public static class CommandLineApp
 {
     private static readonly Dictionary<string, ICommand> Verbs = new(StringComparer.Ordinal)
     {
+        ["run"] = new RunCommand(),
     };
 
     /// <summary>True when <paramref name="args"/> starts with a word, not an option: a command, not the web host.</summary>
