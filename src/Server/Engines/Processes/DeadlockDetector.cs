@@ -25,6 +25,16 @@ internal sealed class DeadlockDetector
             case ProcessEventKinds.ProcessRun:
                 _live.Add(e.Pid);
                 break;
+            // a started child is live before it reports (a spawn child may need seconds to import):
+            // its parent waiting in join() is then waiting for a process that can still run
+            case ProcessEventKinds.ProcessStart when e.Integer("child") is { } child and > 0 and < int.MaxValue:
+                _live.Add((int)child);
+                _names.TryAdd((int)child, e.Text("child_name") ?? "?");
+                break;
+            case ProcessEventKinds.ProcessJoinDone when e.Integer("child") is { } joined && e.Integer("exitcode") is not null:
+                _live.Remove((int)joined);
+                _blocked.Remove((int)joined);
+                break;
             case ProcessEventKinds.ProcessExit:
                 _live.Remove(e.Pid);
                 _blocked.Remove(e.Pid);
