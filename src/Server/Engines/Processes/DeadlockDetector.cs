@@ -17,8 +17,11 @@ internal sealed class DeadlockDetector
     private readonly Dictionary<int, (ProcessEvent Event, long Since)> _blocked = [];
     private readonly Dictionary<string, int> _holders = new(StringComparer.Ordinal);
 
+    private long _lastEvent;
+
     public void Observe(ProcessEvent e, long now)
     {
+        _lastEvent = now;
         _names[e.Pid] = e.Name;
         switch (e.Kind)
         {
@@ -60,7 +63,8 @@ internal sealed class DeadlockDetector
     /// <summary>The wait-for graph when every live process has been blocked longer than <paramref name="threshold"/>, else null.</summary>
     public WaitForGraph? Check(long now, TimeSpan threshold)
     {
-        if (_live.Count == 0 || !_live.All(_blocked.ContainsKey))
+        // a deadlocked run is silent: any event within the threshold means something still moves
+        if (_live.Count == 0 || !_live.All(_blocked.ContainsKey) || Stopwatch.GetElapsedTime(_lastEvent, now) < threshold)
             return null;
         if (_live.Any(pid => Stopwatch.GetElapsedTime(_blocked[pid].Since, now) < threshold))
             return null;
