@@ -10,6 +10,7 @@ public static class CommandLineApp
     {
         ["simulate"] = new SimulateCommand(),
         ["bench"] = new BenchCommand(),
+        ["run"] = new RunCommand(),
     };
 
     /// <summary>True when <paramref name="args"/> starts with a word, not an option: a command, not the web host.</summary>

@@ -17,13 +17,26 @@ internal sealed class DeadlockDetector
     private readonly Dictionary<int, (ProcessEvent Event, long Since)> _blocked = [];
     private readonly Dictionary<string, int> _holders = new(StringComparer.Ordinal);
 
+    private long _lastEvent;
+
     public void Observe(ProcessEvent e, long now)
     {
+        _lastEvent = now;
         _names[e.Pid] = e.Name;
         switch (e.Kind)
         {
             case ProcessEventKinds.ProcessRun:
                 _live.Add(e.Pid);
+                break;
+            // a started child is live before it reports (a spawn child may need seconds to import):
+            // its parent waiting in join() is then waiting for a process that can still run
+            case ProcessEventKinds.ProcessStart when e.Integer("child") is { } child and > 0 and < int.MaxValue:
+                _live.Add((int)child);
+                _names.TryAdd((int)child, e.Text("child_name") ?? "?");
+                break;
+            case ProcessEventKinds.ProcessJoinDone when e.Integer("child") is { } joined && e.Integer("exitcode") is not null:
+                _live.Remove((int)joined);
+                _blocked.Remove((int)joined);
                 break;
             case ProcessEventKinds.ProcessExit:
                 _live.Remove(e.Pid);
@@ -50,7 +63,8 @@ internal sealed class DeadlockDetector
     /// <summary>The wait-for graph when every live process has been blocked longer than <paramref name="threshold"/>, else null.</summary>
     public WaitForGraph? Check(long now, TimeSpan threshold)
     {
-        if (_live.Count == 0 || !_live.All(_blocked.ContainsKey))
+        // a deadlocked run is silent: any event within the threshold means something still moves
+        if (_live.Count == 0 || !_live.All(_blocked.ContainsKey) || Stopwatch.GetElapsedTime(_lastEvent, now) < threshold)
             return null;
         if (_live.Any(pid => Stopwatch.GetElapsedTime(_blocked[pid].Since, now) < threshold))
             return null;

@@ -51,13 +51,13 @@ internal static partial class EventLineParser
                     case "name" when property.Value.ValueKind == JsonValueKind.String:
                         name = property.Value.GetString();
                         break;
-                    case "pid" when property.Value.TryGetInt32(out var p) && p > 0:
+                    case "pid" when property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt32(out var p) && p > 0:
                         pid = p;
                         break;
                     case "ts" when property.Value.ValueKind == JsonValueKind.Number:
                         ts = property.Value.GetDouble();
                         break;
-                    case "seq" when property.Value.TryGetInt64(out var s) && s > 0:
+                    case "seq" when property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt64(out var s) && s > 0:
                         seq = s;
                         break;
                     case "kind" or "name" or "pid" or "ts" or "seq":

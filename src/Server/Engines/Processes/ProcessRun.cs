@@ -27,7 +27,7 @@ public sealed class ProcessRun : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _dropReasons = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private SandboxedProcess? _process;
-    private long _received, _dropped, _windowStart, _windowCount;
+    private long _received, _dropped, _windowStart, _windowCount, _pendingWrites;
     private WaitForGraph? _deadlock;
     private Task<RunResult>? _result;
 
@@ -182,7 +182,16 @@ public sealed class ProcessRun : IAsyncDisposable
             return pid;
         }
 
-        await _events.Writer.WriteAsync(e, _stop.Token);
+        // while a reader waits for the consumer, processes may sit in sendall() with news the detector lacks
+        Interlocked.Increment(ref _pendingWrites);
+        try
+        {
+            await _events.Writer.WriteAsync(e, _stop.Token);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pendingWrites);
+        }
         return pid;
     }
 
@@ -216,7 +225,7 @@ public sealed class ProcessRun : IAsyncDisposable
             {
                 WaitForGraph? graph;
                 lock (_gate)
-                    graph = _detector.Check(Stopwatch.GetTimestamp(), _options.DeadlockAfter);
+                    graph = Interlocked.Read(ref _pendingWrites) > 0 ? null : _detector.Check(Stopwatch.GetTimestamp(), _options.DeadlockAfter);
                 if (graph is not null)
                 {
                     _deadlock = graph;

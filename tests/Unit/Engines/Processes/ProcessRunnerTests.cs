@@ -139,4 +139,26 @@ public sealed class ProcessRunnerTests(ProcessRunnerFixture fixture, ITestOutput
         Assert.True(writesGranted);
         Assert.Contains("Counter: 1 (expected 2)", output);
     }
+
+    [Fact]
+    public async Task Forged_lines_written_straight_to_the_channel_are_dropped_and_counted_and_the_run_still_finishes()
+    {
+        const string source = """
+            import json, os, socket
+            s = socket.socket(socket.AF_UNIX)
+            s.connect(os.environ["PLAYGROUND_EVENTS"])
+            s.sendall(b"garbage\n[]\n" + b"x" * 70000 + b"\n")
+            s.sendall(json.dumps({"kind": "lock.acquired", "pid": os.getpid(), "name": "forged", "ts": 1, "seq": 1}).encode() + b"\n")
+            s.sendall(json.dumps({"kind": "lock.acquired", "pid": 1, "name": "other", "ts": 1, "seq": 2}).encode() + b"\n")
+            s.close()
+            print("done")
+            """;
+        var (events, result) = await fixture.RunAsync(new ProcessRunRequest(source));
+
+        Assert.Equal(RunEnding.Finished, result.Ending);
+        Assert.Equal(4, result.DroppedEvents);
+        Assert.Single(events, e => e.Name == "forged");
+        Assert.DoesNotContain(events, e => e.Name == "other");
+        Assert.Contains(events, e => e.Kind == ProcessEventKinds.Output && e.Text("text") == "done");
+    }
 }

@@ -65,14 +65,14 @@ class quiet:
         _local.depth -= 1
 
 
-def emit(kind, _name=None, **fields):
+def emit(kind, _name=None, _ts=None, **fields):
     try:
         with _lock:
             sock = _connect()
             if sock is None:
                 return
             _state["seq"] += 1
-            event = {"kind": kind, "pid": os.getpid(), "name": _name or process_name(), "ts": time.monotonic(),
+            event = {"kind": kind, "pid": os.getpid(), "name": _name or process_name(), "ts": _ts or time.monotonic(),
                      "seq": _state["seq"]}
             for k, v in fields.items():
                 event[k] = _plain(v)

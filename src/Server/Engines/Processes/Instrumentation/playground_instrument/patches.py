@@ -129,8 +129,10 @@ def _synchronize():
                 return release()
             name = ident(self)
             step("lock.release", lock=name)
+            # stamped before the release so the next holder's lock.acquired always sorts after it
+            ts = time.monotonic()
             release()
-            emit("lock.released", lock=name)
+            emit("lock.released", _ts=ts, lock=name)
 
         self.acquire, self.release = pg_acquire, pg_release
 
