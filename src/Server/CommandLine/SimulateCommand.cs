@@ -87,7 +87,18 @@ public sealed class SimulateCommand : ICommand
 
         options.FileName = file;
         var source = await File.ReadAllTextAsync(file, cancellationToken);
-        var trace = MemorySimulator.Run(source, options);
+        MemoryTrace trace;
+        try
+        {
+            trace = MemorySimulator.Run(source, options);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A fault of the simulator, not of the script: say so in one sentence, no stack trace.
+            await stderr.WriteLineAsync($"simulate: the memory engine could not run {file}: {e.InnerException?.Message ?? e.Message} This is a bug in the playground.");
+            return 3;
+        }
+
         if (options.RecordTrace)
         {
             await stdout.WriteLineAsync(JsonSerializer.Serialize(trace, JsonOptions));

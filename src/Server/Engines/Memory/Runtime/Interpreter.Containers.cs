@@ -135,7 +135,7 @@ internal sealed partial class Interpreter
             return i.Small;
         }
 
-        throw Raise(Types.TypeError, $"{what} indices must be integers or slices, not {idx.Type.Name}");
+        throw Raise(Types.TypeError, $"{what} indices must be integers or slices, not {idx.Type?.Name ?? "slice"}");
     }
 
     private (long Start, long Stop, long Step, long Count) SliceIndices(PySlice s, long len)
@@ -376,6 +376,37 @@ internal sealed partial class Interpreter
     {
         switch (obj)
         {
+            case PyList l when idx is PySlice slice:
+            {
+                // Objects/listobject.c: a simple slice goes through list_ass_slice, which takes the items
+                // out, shrinks the list and then drops them from the last to the first; an extended slice
+                // (list_ass_subscript) drops its garbage from the first to the last.
+                var (start, _, step, count) = SliceIndices(slice, l.Items.Count);
+                var removed = new List<PyObject>((int)count);
+                for (long n = 0, i = start; n < count; n++, i += step)
+                {
+                    removed.Add(l.Items[(int)i]);
+                }
+
+                var positions = new HashSet<long>();
+                for (long n = 0, i = start; n < count; n++, i += step)
+                {
+                    positions.Add(i);
+                }
+
+                var kept = l.Items.Where((_, index) => !positions.Contains(index)).ToList();
+                l.Items.Clear();
+                l.Items.AddRange(kept);
+                ListResize(l, l.Items.Count);
+                var order = step == 1 ? Enumerable.Reverse(removed) : removed;
+                foreach (var old in order)
+                {
+                    Decref(old, Why.RemovedFromContainer, "a list");
+                }
+
+                return;
+            }
+
             case PyList l:
             {
                 var i = Index(idx, "list");

@@ -53,6 +53,11 @@ internal static class SandboxCommandLine
             foreach (var file in EtcFiles)
                 chain.AddRange(["--ro-bind-try", file, file]);
 
+            // The private /tmp comes first: a read-only path that lives under the host's /tmp (a checkout
+            // in /tmp, say) is then bound on top of it instead of being hidden by it.
+            chain.AddRange(["--proc", "/proc", "--dev", "/dev"]);
+            chain.AddRange(["--perms", "1777", "--size", Bytes(limits.TempBytes), "--tmpfs", "/tmp"]);
+            chain.AddRange(["--perms", "1777", "--size", Bytes(limits.SharedMemoryBytes), "--tmpfs", "/dev/shm"]);
             // bwrap creates missing parents with the mode of the host's (/root is 0700): give them 0755 first.
             var created = new HashSet<string>(StringComparer.Ordinal) { "/", "/usr", "/etc", "/tmp", "/dev", "/proc" };
             var readOnly = new List<string> { caps.PythonPrefix };
@@ -69,9 +74,6 @@ internal static class SandboxCommandLine
                 chain.AddRange(["--ro-bind", path, path]);
                 created.Add(path);
             }
-            chain.AddRange(["--proc", "/proc", "--dev", "/dev"]);
-            chain.AddRange(["--perms", "1777", "--size", Bytes(limits.TempBytes), "--tmpfs", "/tmp"]);
-            chain.AddRange(["--perms", "1777", "--size", Bytes(limits.SharedMemoryBytes), "--tmpfs", "/dev/shm"]);
             chain.AddRange(["--ro-bind", Path.GetFullPath(request.ScratchDirectory), Sandbox.GuestScratchDirectory]);
             chain.AddRange(["--chdir", "/tmp", "--"]);
         }
