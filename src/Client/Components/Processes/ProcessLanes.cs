@@ -36,18 +36,19 @@ public sealed class ProcessLanes
             {
                 case ProcessEventKinds.ProcessExit:
                     lane.ExitCode = (int?)e.Integer("exitcode");
-                    lane.State = $"exited with code {lane.ExitCode}";
+                    lane.Exited = true;
+                    lane.State = lane.ExitCode is { } code ? $"exited with code {code}" : "exited";
                     break;
                 case ProcessEventKinds.Output:
                     _console.Add(new ConsoleLine(e.Pid, lane.Index, e.Name, e.Text("stream") ?? "stdout", e.Text("text") ?? string.Empty));
-                    if (lane.ExitCode is null)
+                    if (!lane.Exited)
                     {
                         lane.State = "running";
                     }
 
                     break;
                 default:
-                    if (lane.ExitCode is null)
+                    if (!lane.Exited)
                     {
                         lane.State = e.Kind.EndsWith(".begun", StringComparison.Ordinal) || e.Kind == ProcessEventKinds.LockRequested
                             ? $"waiting: {e.Kind.Replace(".begun", string.Empty, StringComparison.Ordinal)}{Resource(e)}"
@@ -78,6 +79,8 @@ public sealed class ProcessLane(int pid, int index)
     public string State { get; set; } = "running";
 
     public int? ExitCode { get; set; }
+
+    public bool Exited { get; set; }
 
     public long Events { get; set; }
 }
