@@ -15,12 +15,34 @@ namespace Playground.Server.EngineServices;
 /// </summary>
 public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngineService
 {
+    /// <summary>
+    /// Who asks, for the run queue's one-run-per-session rule: the hub sets its connection; a page that
+    /// runs on the server keeps this service for its circuit, so the default key is per circuit.
+    /// </summary>
+    public string SessionKey { get; set; } = "circuit:" + Guid.NewGuid().ToString("N");
+
     public static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(50);
     public const int MaxBatch = 2_000;
 
     public async IAsyncEnumerable<ProcessRunUpdate> RunAsync(string source, string? startMethod, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var runner = await host.GetRunnerAsync();
+        var places = Channel.CreateUnbounded<int>();
+        var entering = host.Queue.EnterAsync(SessionKey, place => places.Writer.TryWrite(place), cancellationToken);
+        while (!entering.IsCompleted)
+        {
+            var next = places.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            await Task.WhenAny(entering, next);
+            while (places.Reader.TryRead(out var place))
+            {
+                if (place > 0)
+                {
+                    yield return new ProcessRunUpdate([], null, place);
+                }
+            }
+        }
+
+        using var slot = await entering;
         await using var run = await runner.StartAsync(new ProcessRunRequest(source ?? string.Empty, StartMethod: startMethod), cancellationToken);
         using var cancel = cancellationToken.Register(() => _ = run.CancelAsync());
         var batches = Channel.CreateBounded<ProcessRunUpdate>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
@@ -81,6 +103,9 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
 /// <summary>One sandbox and runner per server, made on first use (finding what isolation the machine offers takes a moment).</summary>
 public sealed class ProcessEngineHost(IOptions<SandboxLimits> limits, IOptions<ProcessRunOptions> options)
 {
+    /// <summary>At most one run per core at a time, one per session; the rest wait in line.</summary>
+    public RunQueue Queue { get; } = new(options.Value.MaxConcurrentRuns);
+
     private readonly Lazy<Task<ProcessRunner>> _runner = new(async () =>
         new ProcessRunner(await SandboxRunner.CreateAsync(limits.Value), options.Value));
 

@@ -54,7 +54,8 @@ public static class PlaygroundHost
         services.AddOptions<SandboxLimits>().Bind(builder.Configuration.GetSection("Playground:Sandbox"));
         services.AddOptions<ProcessRunOptions>().Bind(builder.Configuration.GetSection("Playground:Processes"));
         services.AddSingleton<ProcessEngineHost>();
-        services.AddScoped<IProcessEngineService, ProcessEngineService>();
+        services.AddScoped<ProcessEngineService>();
+        services.AddScoped<IProcessEngineService>(sp => sp.GetRequiredService<ProcessEngineService>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddHostedService<StorageMigrator>();

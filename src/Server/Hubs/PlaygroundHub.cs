@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Playground.Server.EngineServices;
 using Playground.Shared.Hub;
 using Playground.Shared.Memory;
 using Playground.Shared.Processes;
@@ -6,13 +7,17 @@ using Playground.Shared.Processes;
 namespace Playground.Server.Hubs;
 
 /// <summary>The browser's way in to the engines: every call of <see cref="IPlaygroundHub"/> lands here.</summary>
-public sealed class PlaygroundHub(IServerInfoService serverInfo, IMemoryEngineService memory, IProcessEngineService processes) : Hub, IPlaygroundHub
+public sealed class PlaygroundHub(IServerInfoService serverInfo, IMemoryEngineService memory, ProcessEngineService processes) : Hub, IPlaygroundHub
 {
     public Task<ServerInfo> GetServerInfo() => serverInfo.GetAsync(Context.ConnectionAborted);
 
     public IAsyncEnumerable<MemoryTraceChunk> Simulate(string source, CancellationToken cancellationToken) =>
         memory.SimulateAsync(source, cancellationToken);
 
-    public IAsyncEnumerable<ProcessRunUpdate> RunProcesses(string source, string? startMethod, CancellationToken cancellationToken) =>
-        processes.RunAsync(source, startMethod, cancellationToken);
+    public IAsyncEnumerable<ProcessRunUpdate> RunProcesses(string source, string? startMethod, CancellationToken cancellationToken)
+    {
+        // One run at a time per browser tab: the tab's connection is its session.
+        processes.SessionKey = "hub:" + Context.ConnectionId;
+        return processes.RunAsync(source, startMethod, cancellationToken);
+    }
 }

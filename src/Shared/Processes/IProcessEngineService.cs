@@ -10,5 +10,8 @@ public interface IProcessEngineService
     IAsyncEnumerable<ProcessRunUpdate> RunAsync(string source, string? startMethod, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A batch of events as they arrived, and at the end how the run ended.</summary>
-public sealed record ProcessRunUpdate(IReadOnlyList<ProcessEvent> Events, RunResult? Result);
+/// <summary>
+/// A batch of events as they arrived, and at the end how the run ended. While the server is full the
+/// run waits in line, and updates carry its <see cref="QueuePlace"/> (1 = next); null once it runs.
+/// </summary>
+public sealed record ProcessRunUpdate(IReadOnlyList<ProcessEvent> Events, RunResult? Result, int? QueuePlace = null);

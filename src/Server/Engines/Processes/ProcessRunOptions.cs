@@ -7,6 +7,9 @@ public sealed class ProcessRunOptions
 {
     public const string SectionName = "Processes";
 
+    /// <summary>Runs at once on this server; the rest wait in line. 0 means one per core.</summary>
+    public int MaxConcurrentRuns { get; set; }
+
     /// <summary>How long every live process must be blocked before the run is called deadlocked.</summary>
     public TimeSpan DeadlockAfter { get; set; } = TimeSpan.FromSeconds(1);
 

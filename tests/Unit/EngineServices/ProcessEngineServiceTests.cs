@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using Playground.Engines.Processes;
+using Playground.Engines.Processes.Sandbox;
+using Playground.Server.EngineServices;
+using Playground.Shared.Processes;
+using Xunit;
+
+namespace Playground.Tests.Unit.EngineServices;
+
+/// <summary>The process engine as the pages use it: real python3 in the sandbox, batched, queued.</summary>
+public sealed class ProcessEngineServiceTests
+{
+    private readonly ProcessEngineHost _host = new(
+        Options.Create(new SandboxLimits { WallTime = TimeSpan.FromSeconds(30) }),
+        Options.Create(new ProcessRunOptions { MaxConcurrentRuns = 1 }));
+
+    private static async Task<List<ProcessRunUpdate>> CollectAsync(IAsyncEnumerable<ProcessRunUpdate> updates)
+    {
+        var all = new List<ProcessRunUpdate>();
+        await foreach (var update in updates)
+        {
+            all.Add(update);
+        }
+
+        return all;
+    }
+
+    [Fact]
+    public async Task A_run_past_the_limit_waits_in_line_and_is_told_its_place_then_runs()
+    {
+        var first = new ProcessEngineService(_host) { SessionKey = "tab-1" };
+        var second = new ProcessEngineService(_host) { SessionKey = "tab-2" };
+
+        var running = CollectAsync(first.RunAsync("import time\ntime.sleep(1.5)\nprint('first')\n", null));
+        await Task.Delay(300);
+        var waiting = await CollectAsync(second.RunAsync("print('second')\n", null));
+        var done = await running;
+
+        Assert.Equal(1, waiting[0].QueuePlace);
+        Assert.Equal(RunEnding.Finished, waiting[^1].Result!.Ending);
+        Assert.Contains(waiting.SelectMany(u => u.Events), e => e.Kind == ProcessEventKinds.Output && e.Text("text") == "second");
+        Assert.Contains(done.SelectMany(u => u.Events), e => e.Kind == ProcessEventKinds.Output && e.Text("text") == "first");
+        Assert.All(done, u => Assert.Null(u.QueuePlace));
+    }
+
+    [Fact]
+    public async Task A_tab_with_a_run_cannot_start_a_second_and_is_told_why()
+    {
+        var tab = new ProcessEngineService(_host) { SessionKey = "tab-3" };
+        var running = CollectAsync(tab.RunAsync("import time\ntime.sleep(1)\n", null));
+        await Task.Delay(300);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => CollectAsync(tab.RunAsync("print(1)\n", null)));
+
+        Assert.Equal("This session already has a run; stop it before starting another.", refused.Message);
+        await running;
+    }
+}
