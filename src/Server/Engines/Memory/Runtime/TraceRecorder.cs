@@ -4,8 +4,12 @@ namespace Playground.Engines.Memory.Runtime;
 
 /// <summary>
 /// Records a run as steps with deltas (reference count changes with reasons, objects whose state changed,
-/// objects freed, collections) and a full heap checkpoint every <see cref="_interval"/> steps, so a viewer
-/// can rebuild the state after any step without re-running the program.
+/// objects freed, collections) and full heap checkpoints, so a viewer can rebuild the state after any step
+/// without re-running the program. A checkpoint costs one record per live object, a step one per object it
+/// touched: a checkpoint is taken once at least <see cref="_interval"/> steps have passed since the last one
+/// <em>and</em> those steps recorded at least as many objects as are live. So the checkpoints never weigh
+/// more than the deltas (a loop over a big heap does not copy the heap every hundred steps), and rebuilding
+/// any step reads at most about twice the live heap.
 /// </summary>
 internal sealed class TraceRecorder(int interval)
 {
@@ -20,6 +24,8 @@ internal sealed class TraceRecorder(int interval)
     private Interpreter? _interp;
     private int _line;
     private bool _open;
+    private int _stepsSinceCheckpoint;
+    private long _recordsSinceCheckpoint;
 
     public IReadOnlyList<TraceStep> Steps => _steps;
 
@@ -95,16 +101,21 @@ internal sealed class TraceRecorder(int interval)
         }
 
         var index = _steps.Count;
-        _steps.Add(new TraceStep(index, _line, [.. _changes], [.. _touched.Where(o => _live.ContainsKey(o.Id)).Select(Describe)],
-            [.. _freed], [.. _collections], stdoutLength));
+        var step = new TraceStep(index, _line, [.. _changes], [.. _touched.Where(o => _live.ContainsKey(o.Id)).Select(Describe)],
+            [.. _freed], [.. _collections], stdoutLength);
+        _steps.Add(step);
+        _stepsSinceCheckpoint++;
+        _recordsSinceCheckpoint += step.Changed.Count + step.Freed.Count + 1;
         _changes.Clear();
         _touched.Clear();
         _freed.Clear();
         _collections.Clear();
         _open = false;
-        if ((index + 1) % _interval == 0)
+        if (_stepsSinceCheckpoint >= _interval && _recordsSinceCheckpoint >= _live.Count)
         {
             _checkpoints.Add(Checkpoint(index));
+            _stepsSinceCheckpoint = 0;
+            _recordsSinceCheckpoint = 0;
         }
     }
 
