@@ -342,8 +342,10 @@ def _connection():
             return send(self, obj)
         step("pipe.send", pipe=pname(self))
         mid = _message_id()
+        # stamped before the write: the receiver can wake and report before send() returns here
+        ts = time.monotonic()
         send(self, Message(mid, obj))
-        emit("pipe.send", pipe=pname(self), bytes=_pickled_size(obj), value=obj, repr=_short_repr(obj), msg=mid)
+        emit("pipe.send", _ts=ts, pipe=pname(self), bytes=_pickled_size(obj), value=obj, repr=_short_repr(obj), msg=mid)
 
     def pg_recv(self):
         if suppressed() or not hasattr(self, "_pg_id"):
