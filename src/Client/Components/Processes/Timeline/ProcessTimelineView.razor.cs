@@ -21,6 +21,9 @@ public sealed partial class ProcessTimelineView
     private const double DefaultWidth = 800;
     private const double DragThresholdPixels = 3;
 
+    /// <summary>A label is drawn only this far from the last one drawn, so crowded arrows do not print over each other.</summary>
+    private const double LabelSpacingPixels = 28;
+
     private static readonly LaneActivity[] Legend = Enum.GetValues<LaneActivity>();
 
     private ElementReference _plot;
@@ -34,6 +37,7 @@ public sealed partial class ProcessTimelineView
     private IReadOnlyList<ArrowLine> _arrows = [];
     private IReadOnlyList<(double X, string Label)> _ticks = [];
     private bool _arrowsLabelled;
+    private HashSet<ArrowLine> _labelled = [];
     private int _arrowsInView;
     private double? _cursorX;
     private bool _preventDefault;
@@ -115,6 +119,7 @@ public sealed partial class ProcessTimelineView
         _rows = [.. _lanes.Select((lane, row) => new LaneRow(lane, LanePaths.Of(TimelineRaster.Bars(lane, _view, End, _width), LaneTop(row), LaneHeight)))];
         _arrows = TimelineRaster.Arrows(Timeline.Arrows, _view, End, _width, out _arrowsInView);
         _arrowsLabelled = _arrows.Count <= MaxLabelledArrows;
+        _labelled = LabelsWithRoom(_arrows);
         _ticks = TimeAxis.Ticks(_view, Timeline.Origin, _width);
         _cursorX = Cursor is { } c && c >= _view.From && c <= _view.To ? _view.FractionOf(c) * _width : null;
     }
@@ -134,6 +139,23 @@ public sealed partial class ProcessTimelineView
                 // no measurement: the default width stays
             }
         }
+    }
+
+    private static HashSet<ArrowLine> LabelsWithRoom(IReadOnlyList<ArrowLine> arrows)
+    {
+        var shown = new HashSet<ArrowLine>();
+        var lastX = double.NegativeInfinity;
+        foreach (var arrow in arrows.OrderBy(a => a.FromX + a.ToX))
+        {
+            var middle = (arrow.FromX + arrow.ToX) / 2;
+            if (middle - lastX >= LabelSpacingPixels)
+            {
+                shown.Add(arrow);
+                lastX = middle;
+            }
+        }
+
+        return shown;
     }
 
     [JSInvokable]

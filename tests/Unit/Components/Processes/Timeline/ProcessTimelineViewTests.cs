@@ -31,7 +31,7 @@ public sealed class ProcessTimelineViewTests : BunitTestBase
         var arrows = view.FindAll("[data-testid='message-arrow']");
         Assert.Equal(11, arrows.Count);
         Assert.All(arrows, a => Assert.Equal(("3", "4"), (a.GetAttribute("data-from"), a.GetAttribute("data-to"))));
-        Assert.Equal(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "None"], arrows.Select(a => a.QuerySelector("text")!.TextContent).Order(StringComparer.Ordinal));
+        Assert.Equal(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "None"], arrows.Select(a => a.QuerySelector("title")!.TextContent).Order(StringComparer.Ordinal));
         Assert.Contains("11 messages in view", view.Find("[data-testid='timeline-arrow-count']").TextContent, StringComparison.Ordinal);
     }
 
