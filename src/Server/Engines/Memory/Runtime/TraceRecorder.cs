@@ -18,6 +18,7 @@ internal sealed class TraceRecorder(int interval)
     private readonly List<ObjectFreed> _freed = [];
     private readonly List<GcCollection> _collections = [];
     private Interpreter? _interp;
+    private IReadOnlyList<TraceFrame>? _frames;
     private int _line;
     private bool _open;
 
@@ -95,8 +96,9 @@ internal sealed class TraceRecorder(int interval)
         }
 
         var index = _steps.Count;
+        SharedObjects.Discover(_interp!, (index + 1) % _interval == 0 ? _live.Values.ToList() : [.. _touched], _live, _touched);
         _steps.Add(new TraceStep(index, _line, [.. _changes], [.. _touched.Where(o => _live.ContainsKey(o.Id)).Select(Describe)],
-            [.. _freed], [.. _collections], stdoutLength));
+            [.. _freed], [.. _collections], stdoutLength) { Frames = ChangedFrames() });
         _changes.Clear();
         _touched.Clear();
         _freed.Clear();
@@ -109,14 +111,18 @@ internal sealed class TraceRecorder(int interval)
     }
 
     private HeapCheckpoint Checkpoint(int stepIndex) =>
-        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]);
+        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]) { Frames = _frames = FrameCapture.Capture(_interp) };
+
+    /// <summary>The call stack when it differs from the last one recorded; null when it is the same.</summary>
+    private IReadOnlyList<TraceFrame>? ChangedFrames() =>
+        FrameCapture.Matches(_interp!, _frames) ? null : _frames = FrameCapture.Capture(_interp!);
 
     private HeapObject Describe(PyObject o)
     {
         var refs = new List<PyObject>();
         o.Traverse(refs);
         return new HeapObject(o.Id, o.Type?.Name ?? "object", SafeRepr(o), (int)_interp!.SizeOf(o), o.RefCount, o.Shared,
-            o.Generation, [.. refs.Select(r => r.Id)], _interp.Address(o));
+            o.Generation, [.. refs.Select(r => r.Id)], _interp.Address(o)) { References = [.. ReferenceLabels.Describe(_interp, o).Select(r => new HeapReference(r.Target.Id, r.Label))] };
     }
 
     /// <summary>A short description that never runs student code (no __repr__ calls).</summary>
