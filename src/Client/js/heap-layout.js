@@ -14,7 +14,7 @@ const Gap = 16;
  */
 export function layout(key, graph) {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: "LR", nodesep: 18, ranksep: 56, edgesep: 10, marginx: 12, marginy: 12 });
+  g.setGraph({ rankdir: "LR", nodesep: 18, ranksep: 44, edgesep: 10, marginx: 12, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.nodes) {
     g.setNode(n.id, { width: n.width, height: n.height });

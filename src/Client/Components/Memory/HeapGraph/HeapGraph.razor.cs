@@ -12,7 +12,7 @@ public sealed partial class HeapGraph
     private const double PanStep = 40;
     private const double MinSvgHeight = 320;
     private const double MaxSvgHeight = 640;
-    private const double MinReadableScale = 0.85;
+    private const double MinReadableScale = 0.72;
     private static int s_instances;
 
     private readonly string _markerId = $"heap-arrow-{Interlocked.Increment(ref s_instances)}";

@@ -15,10 +15,10 @@ public sealed class HeapGraphModel
     /// <summary>The most cards drawn at once; the rest are summarised as a count.</summary>
     public const int MaxObjects = 200;
 
-    public const double CardWidth = 132;
+    public const double CardWidth = 124;
     public const double CardHeight = 58;
     public const double FreedCardHeight = 74;
-    public const double FrameWidth = 132;
+    public const double FrameWidth = 112;
     public const double FrameHeaderHeight = 28;
     public const double FrameRowHeight = 24;
 

@@ -1,3 +1,4 @@
+using Playground.Client.Components.Memory;
 using Playground.Shared.Memory;
 
 namespace Playground.Client.Components.Memory.ObjectDetails;
@@ -47,7 +48,7 @@ public sealed record ObjectDetailsModel(
         var referents = o.References
             .Select(r => new NeighbourLink(r.TargetId, r.Label, byId.TryGetValue(r.TargetId, out var t) ? Describe(t) : $"object #{r.TargetId}"))
             .ToList();
-        return new ObjectDetailsModel(o, referrers, referents, RefCountPoint.History(trace, id, step));
+        return new ObjectDetailsModel(o, referrers, referents, RefCountPoint.History(trace, id, step, $"{o.Type} {o.Repr}"));
     }
 
     /// <summary>"list of 3", or "int 1000": the type and the short value, once.</summary>
@@ -62,7 +63,7 @@ public sealed record NeighbourLink(long? ObjectId, string Label, string Descript
 public sealed record RefCountPoint(int Step, int Line, long RefCount, int Delta, string Reason)
 {
     /// <summary>The object's count over steps 0..<paramref name="upTo"/>: created, every change, freed.</summary>
-    public static IReadOnlyList<RefCountPoint> History(MemoryTrace trace, long id, int upTo)
+    public static IReadOnlyList<RefCountPoint> History(MemoryTrace trace, long id, int upTo, string label)
     {
         ArgumentNullException.ThrowIfNull(trace);
         var points = new List<RefCountPoint>();
@@ -70,16 +71,25 @@ public sealed record RefCountPoint(int Step, int Line, long RefCount, int Delta,
         for (var i = 0; i <= last; i++)
         {
             var step = trace.Steps[i];
+            List<LabelledChange>? mine = null;
             foreach (var c in step.RefCountChanges)
             {
-                if (c.ObjectId == id && c.Delta != 0)
+                if (c.ObjectId == id)
+                {
+                    (mine ??= []).Add(new LabelledChange(c, label));
+                }
+            }
+
+            foreach (var entry in mine is null ? [] : RefCountLog.Phrase(mine))
+            {
+                if (entry.Delta != 0)
                 {
                     if (points.Count == 0)
                     {
-                        points.Add(new RefCountPoint(i, step.Line, c.RefCount - c.Delta, 0, "created"));
+                        points.Add(new RefCountPoint(i, step.Line, entry.RefCount - entry.Delta, 0, "created"));
                     }
 
-                    points.Add(new RefCountPoint(i, step.Line, c.RefCount, c.Delta, c.Reason));
+                    points.Add(new RefCountPoint(i, step.Line, entry.RefCount, entry.Delta, entry.Text));
                 }
             }
 
