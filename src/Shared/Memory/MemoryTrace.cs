@@ -40,7 +40,15 @@ public sealed record TraceStep(
     IReadOnlyList<HeapObject> Changed,
     IReadOnlyList<ObjectFreed> Freed,
     IReadOnlyList<GcCollection> Collections,
-    int StdoutLength);
+    int StdoutLength)
+{
+    /// <summary>The call stack after this step when it differs from the previous step's; null when it is the same.</summary>
+    public IReadOnlyList<TraceFrame>? Frames { get; init; }
+}
 
 /// <summary>The whole heap after step <see cref="StepIndex"/> (-1 for before the first step).</summary>
-public sealed record HeapCheckpoint(int StepIndex, IReadOnlyList<HeapObject> Objects, IReadOnlyList<int> GcCounts);
+public sealed record HeapCheckpoint(int StepIndex, IReadOnlyList<HeapObject> Objects, IReadOnlyList<int> GcCounts)
+{
+    /// <summary>The whole call stack after <see cref="StepIndex"/> (see <see cref="FrameReplay"/>).</summary>
+    public IReadOnlyList<TraceFrame> Frames { get; init; } = [];
+}

@@ -24,6 +24,31 @@ public sealed class MemoryPage(IPage page)
 
     public ILocator Outcome => page.GetByTestId("run-outcome");
 
+    /// <summary>The heap graph's object cards (the reference counting page).</summary>
+    public ILocator Cards => page.GetByTestId("heap-card");
+
+    public ILocator Arrows => page.GetByTestId("heap-arrow");
+
+    public ILocator FrameNames => page.GetByTestId("frame-name");
+
+    public ILocator Details => page.GetByTestId("object-details");
+
+    public ILocator Referrers => page.GetByTestId("details-referrers");
+
+    /// <summary>The card of the object whose short value is <paramref name="value"/>.</summary>
+    public ILocator Card(string value) => Cards.Filter(new() { Has = page.GetByTestId("card-value").GetByText(value, new() { Exact = true }) });
+
+    /// <summary>The arrow labelled <paramref name="label"/> (a name, an index, a key or an attribute).</summary>
+    public ILocator Arrow(string label) => page.Locator($"[data-testid='heap-arrow'][data-label=\"{label}\"]");
+
+    /// <summary>Goes to step number <paramref name="step"/> (1-based, as the position shows it) with the keyboard.</summary>
+    public async Task StepToAsync(int step)
+    {
+        await PressAsync("Home");
+        await PressAsync("ArrowRight", step - 1);
+        await Expect(Position).ToContainTextAsync($"Step {step} of ");
+    }
+
     public async Task RunAsync()
     {
         await RunButton.ClickAsync();

@@ -1,3 +1,6 @@
+using System.Buffers;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Playground.Engines.Memory;
 using Playground.Shared.Memory;
 using Xunit;
@@ -84,6 +87,46 @@ public sealed class TraceTransportTests
             Assert.Equal(a.Keys.Order(), b.Keys.Order());
             Assert.All(a.Values.Where(o => !o.SharedByInterpreter), o => AssertSame(o, b[o.Id]));
         }
+    }
+
+    [Fact]
+    public void Frames_and_labelled_references_survive_the_hubs_JSON_protocol()
+    {
+        var trace = Run(checkpointInterval: 5);
+        var protocol = new JsonHubProtocol();
+        var assembler = new MemoryTraceAssembler();
+        foreach (var chunk in MemoryTraceAssembler.Split(trace, 9))
+        {
+            var writer = new ArrayBufferWriter<byte>();
+            protocol.WriteMessage(new StreamItemMessage("1", chunk), writer);
+            var bytes = new ReadOnlySequence<byte>(writer.WrittenMemory);
+            Assert.True(protocol.TryParseMessage(ref bytes, new ChunkBinder(), out var message));
+            assembler.Add((MemoryTraceChunk)((StreamItemMessage)message!).Item!);
+        }
+
+        var copy = assembler.ToTrace();
+        Assert.Equal(trace.Steps.Select(s => Frames(s.Frames)), copy.Steps.Select(s => Frames(s.Frames)));
+        Assert.Equal(trace.Checkpoints.Select(c => Frames(c.Frames)), copy.Checkpoints.Select(c => Frames(c.Frames)));
+        Assert.Contains(copy.Steps, s => s.Frames is { Count: 2 } f && f[1].Function == "__init__");
+        Assert.Equal(
+            trace.Steps.SelectMany(s => s.Changed).Select(References),
+            copy.Steps.SelectMany(s => s.Changed).Select(References));
+        Assert.Contains(copy.Steps.SelectMany(s => s.Changed), o => o.References.Any(r => r.Label == ".next"));
+    }
+
+    private static string Frames(IReadOnlyList<TraceFrame>? frames) => frames is null ? "same"
+        : string.Join(" | ", frames.Select(f => f.Function + ": " + string.Join(", ", f.Bindings.Select(b => $"{b.Name}={b.ObjectId}"))));
+
+    private static string References(HeapObject o) => o.Id + ": " + string.Join(", ", o.References.Select(r => $"{r.Label}->{r.TargetId}"));
+
+    /// <summary>The client's side of Simulate: its stream items are trace chunks.</summary>
+    private sealed class ChunkBinder : IInvocationBinder
+    {
+        public Type GetReturnType(string invocationId) => typeof(MemoryTraceChunk);
+
+        public IReadOnlyList<Type> GetParameterTypes(string methodName) => [];
+
+        public Type GetStreamItemType(string streamId) => typeof(MemoryTraceChunk);
     }
 
     /// <summary>Objects shared by the interpreter are left out: their counts are not the student's to compare.</summary>

@@ -22,6 +22,7 @@ internal sealed class TraceRecorder(int interval)
     private readonly List<ObjectFreed> _freed = [];
     private readonly List<GcCollection> _collections = [];
     private Interpreter? _interp;
+    private IReadOnlyList<TraceFrame>? _frames;
     private int _line;
     private bool _open;
     private int _stepsSinceCheckpoint;
@@ -101,8 +102,13 @@ internal sealed class TraceRecorder(int interval)
         }
 
         var index = _steps.Count;
+        var checkpointDue = _stepsSinceCheckpoint + 1 >= _interval && _recordsSinceCheckpoint + _touched.Count + _freed.Count + 1 >= _live.Count;
+
+        // A checkpoint is a full picture, so before one the recorder looks for shared objects (small
+        // ints, interned strings) held by every live object, not only by those this step touched.
+        SharedObjects.Discover(_interp!, checkpointDue ? [.. _live.Values] : [.. _touched], _live, _touched);
         var step = new TraceStep(index, _line, [.. _changes], [.. _touched.Where(o => _live.ContainsKey(o.Id)).Select(Describe)],
-            [.. _freed], [.. _collections], stdoutLength);
+            [.. _freed], [.. _collections], stdoutLength) { Frames = ChangedFrames() };
         _steps.Add(step);
         _stepsSinceCheckpoint++;
         _recordsSinceCheckpoint += step.Changed.Count + step.Freed.Count + 1;
@@ -111,7 +117,7 @@ internal sealed class TraceRecorder(int interval)
         _freed.Clear();
         _collections.Clear();
         _open = false;
-        if (_stepsSinceCheckpoint >= _interval && _recordsSinceCheckpoint >= _live.Count)
+        if (checkpointDue)
         {
             _checkpoints.Add(Checkpoint(index));
             _stepsSinceCheckpoint = 0;
@@ -120,14 +126,18 @@ internal sealed class TraceRecorder(int interval)
     }
 
     private HeapCheckpoint Checkpoint(int stepIndex) =>
-        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]);
+        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]) { Frames = _frames = FrameCapture.Capture(_interp) };
+
+    /// <summary>The call stack when it differs from the last one recorded; null when it is the same.</summary>
+    private IReadOnlyList<TraceFrame>? ChangedFrames() =>
+        FrameCapture.Matches(_interp!, _frames) ? null : _frames = FrameCapture.Capture(_interp!);
 
     private HeapObject Describe(PyObject o)
     {
         var refs = new List<PyObject>();
         o.Traverse(refs);
         return new HeapObject(o.Id, o.Type?.Name ?? "object", SafeRepr(o), (int)_interp!.SizeOf(o), o.RefCount, o.Shared,
-            o.Generation, [.. refs.Select(r => r.Id)], _interp.Address(o));
+            o.Generation, [.. refs.Select(r => r.Id)], _interp.Address(o)) { References = [.. ReferenceLabels.Describe(_interp, o).Select(r => new HeapReference(r.Target.Id, r.Label))] };
     }
 
     /// <summary>A short description that never runs student code (no __repr__ calls).</summary>
