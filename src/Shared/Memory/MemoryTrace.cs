@@ -40,7 +40,15 @@ public sealed record TraceStep(
     IReadOnlyList<HeapObject> Changed,
     IReadOnlyList<ObjectFreed> Freed,
     IReadOnlyList<GcCollection> Collections,
-    int StdoutLength);
+    int StdoutLength)
+{
+    /// <summary>The collector's state after this step, only when it changed on it (see <see cref="GcReplay"/>).</summary>
+    public GcState? Gc { get; init; }
+}
 
 /// <summary>The whole heap after step <see cref="StepIndex"/> (-1 for before the first step).</summary>
-public sealed record HeapCheckpoint(int StepIndex, IReadOnlyList<HeapObject> Objects, IReadOnlyList<int> GcCounts);
+public sealed record HeapCheckpoint(int StepIndex, IReadOnlyList<HeapObject> Objects, IReadOnlyList<int> GcCounts)
+{
+    /// <summary>The collector's whole state at this checkpoint.</summary>
+    public GcState? Gc { get; init; }
+}

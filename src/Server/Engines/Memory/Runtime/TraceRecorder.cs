@@ -18,6 +18,7 @@ internal sealed class TraceRecorder(int interval)
     private readonly List<ObjectFreed> _freed = [];
     private readonly List<GcCollection> _collections = [];
     private Interpreter? _interp;
+    private GcStateRecorder? _gc;
     private int _line;
     private bool _open;
 
@@ -28,6 +29,7 @@ internal sealed class TraceRecorder(int interval)
     public void Attach(Interpreter interp)
     {
         _interp = interp;
+        _gc = new GcStateRecorder(interp.Gc);
         _checkpoints.Add(Checkpoint(-1));
     }
 
@@ -96,7 +98,7 @@ internal sealed class TraceRecorder(int interval)
 
         var index = _steps.Count;
         _steps.Add(new TraceStep(index, _line, [.. _changes], [.. _touched.Where(o => _live.ContainsKey(o.Id)).Select(Describe)],
-            [.. _freed], [.. _collections], stdoutLength));
+            [.. _freed], [.. _collections], stdoutLength) { Gc = _gc!.Changed() });
         _changes.Clear();
         _touched.Clear();
         _freed.Clear();
@@ -109,7 +111,7 @@ internal sealed class TraceRecorder(int interval)
     }
 
     private HeapCheckpoint Checkpoint(int stepIndex) =>
-        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]);
+        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]) { Gc = _gc!.Snapshot() };
 
     private HeapObject Describe(PyObject o)
     {
