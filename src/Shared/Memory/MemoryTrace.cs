@@ -16,6 +16,9 @@ public sealed record MemoryTrace(
 {
     /// <summary>pymalloc's state at the end of the run, as <c>sys._debugmallocstats()</c> prints it.</summary>
     public string? MallocStats { get; init; }
+
+    /// <summary>Wall-clock time the run spent in the cyclic collector, for the bench to compare with python3.</summary>
+    public TimeSpan CollectorTime { get; init; }
 }
 
 /// <summary>How a run ended.</summary>

@@ -36,6 +36,9 @@ internal sealed partial class Collector(Interpreter interp)
 
     public PyList? CallbacksList { get; set; }
 
+    /// <summary>Wall-clock time spent in collections so far, callbacks included (what perf_counter() around gc.collect() sees).</summary>
+    public TimeSpan Elapsed { get; private set; }
+
     public PyList? Garbage { get; set; }
 
     public void OnGcAlloc()
@@ -141,6 +144,7 @@ internal sealed partial class Collector(Interpreter interp)
         }
 
         Collecting = true;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             InvokeCallbacks("start", generation, 0, 0);
@@ -151,6 +155,7 @@ internal sealed partial class Collector(Interpreter interp)
         finally
         {
             Collecting = false;
+            Elapsed += System.Diagnostics.Stopwatch.GetElapsedTime(started);
         }
     }
 
