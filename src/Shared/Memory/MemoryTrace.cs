@@ -16,6 +16,9 @@ public sealed record MemoryTrace(
 {
     /// <summary>pymalloc's state at the end of the run, as <c>sys._debugmallocstats()</c> prints it.</summary>
     public string? MallocStats { get; init; }
+
+    /// <summary>Wall-clock time the run spent in the cyclic collector, for the bench to compare with python3.</summary>
+    public TimeSpan CollectorTime { get; init; }
 }
 
 /// <summary>How a run ended.</summary>
@@ -44,6 +47,9 @@ public sealed record TraceStep(
 {
     /// <summary>The call stack after this step when it differs from the previous step's; null when it is the same.</summary>
     public IReadOnlyList<TraceFrame>? Frames { get; init; }
+
+    /// <summary>The collector's state after this step, only when it changed on it (see <see cref="GcReplay"/>).</summary>
+    public GcState? Gc { get; init; }
 }
 
 /// <summary>The whole heap after step <see cref="StepIndex"/> (-1 for before the first step).</summary>
@@ -51,4 +57,7 @@ public sealed record HeapCheckpoint(int StepIndex, IReadOnlyList<HeapObject> Obj
 {
     /// <summary>The whole call stack after <see cref="StepIndex"/> (see <see cref="FrameReplay"/>).</summary>
     public IReadOnlyList<TraceFrame> Frames { get; init; } = [];
+
+    /// <summary>The collector's whole state at this checkpoint.</summary>
+    public GcState? Gc { get; init; }
 }

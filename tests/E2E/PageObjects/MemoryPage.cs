@@ -49,6 +49,30 @@ public sealed class MemoryPage(IPage page)
         await Expect(Position).ToContainTextAsync($"Step {step} of ");
     }
 
+    /// <summary>The garbage collector page: ticks on the step slider for the steps that ran a collection.</summary>
+    public ILocator CollectionMarkers => page.GetByTestId("step-marker");
+
+    public ILocator NextCollectionButton => page.Locator("button[data-testid='marker-next']");
+
+    /// <summary>The garbage collector page: the objects of the collection on screen, as cards.</summary>
+    public ILocator CollectionObjects => page.GetByTestId("gc-object");
+
+    /// <summary>The garbage collector page: the live objects listed under their generation.</summary>
+    public ILocator TrackedObjects => page.GetByTestId("gc-tracked-object");
+
+    public ILocator PhasePosition => page.GetByTestId("gc-phase-position");
+
+    /// <summary>Cards of the collection on screen whose status is <paramref name="status"/> (a GcObjectStatus name).</summary>
+    public ILocator CollectionObjectsWithStatus(string status) =>
+        page.Locator($"[data-testid='gc-object'][data-status='{status}']");
+
+    /// <summary>Shows phase <paramref name="number"/> (1-based) of the collection on screen.</summary>
+    public async Task ShowPhaseAsync(int number)
+    {
+        await page.GetByTestId("gc-phase-tab").Nth(number - 1).ClickAsync();
+        await Expect(PhasePosition).ToContainTextAsync($"Phase {number} of ");
+    }
+
     public async Task RunAsync()
     {
         await RunButton.ClickAsync();

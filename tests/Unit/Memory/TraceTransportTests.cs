@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Playground.Engines.Memory;
@@ -127,6 +128,59 @@ public sealed class TraceTransportTests
         public IReadOnlyList<Type> GetParameterTypes(string methodName) => [];
 
         public Type GetStreamItemType(string streamId) => typeof(MemoryTraceChunk);
+    }
+
+    private const string GcScript = """
+        import gc
+        gc.set_threshold(5, 2, 2)
+        keep = []
+        for i in range(20):
+            keep.append([i])
+        gc.disable()
+        l = []
+        l.append(l)
+        del l
+        print(gc.collect())
+        gc.enable()
+        """;
+
+    [Fact]
+    public void The_gc_state_after_a_step_is_the_same_whatever_the_checkpoint_spacing()
+    {
+        var dense = MemorySimulator.Run(GcScript, new SimulationOptions { CheckpointInterval = 1 });
+        var sparse = MemorySimulator.Run(GcScript, new SimulationOptions { CheckpointInterval = 50 });
+        Assert.All(dense.Checkpoints, c => Assert.NotNull(c.Gc));
+
+        var states = Enumerable.Range(-1, dense.Steps.Count + 1).Select(step => GcReplay.StateAfter(sparse, step)).ToList();
+        for (var step = -1; step < dense.Steps.Count; step++)
+        {
+            Assert.True(GcReplay.StateAfter(dense, step).SameAs(states[step + 1]), $"the gc state after step {step} differs");
+        }
+
+        Assert.Equal([700, 10, 10], states[0].Thresholds);
+        Assert.Equal([5, 2, 2], states[^1].Thresholds);
+        Assert.Contains(states, s => !s.Enabled);
+        Assert.True(states[^1].Enabled);
+        Assert.Contains(states, s => s.Counts[1] > 0);
+        Assert.True(dense.Steps.Count(s => s.Collections.Any(c => c.Automatic)) > 1);
+    }
+
+    [Fact]
+    public void A_step_carries_the_gc_state_only_when_it_changed_and_it_survives_json()
+    {
+        var trace = MemorySimulator.Run(GcScript, new SimulationOptions { CheckpointInterval = 50 });
+
+        Assert.Contains(trace.Steps, s => s.Gc is null);
+        foreach (var step in trace.Steps.Where(s => s.Gc is not null))
+        {
+            Assert.False(step.Gc!.SameAs(GcReplay.StateAfter(trace, step.Index - 1)), $"step {step.Index} repeats an unchanged gc state");
+        }
+
+        var changed = trace.Steps.First(s => s.Gc is not null);
+        var copy = JsonSerializer.Deserialize<TraceStep>(JsonSerializer.Serialize(changed))!;
+        Assert.True(changed.Gc!.SameAs(copy.Gc));
+        var checkpoint = JsonSerializer.Deserialize<HeapCheckpoint>(JsonSerializer.Serialize(trace.Checkpoints[0]))!;
+        Assert.True(trace.Checkpoints[0].Gc!.SameAs(checkpoint.Gc));
     }
 
     /// <summary>Objects shared by the interpreter are left out: their counts are not the student's to compare.</summary>

@@ -23,6 +23,7 @@ internal sealed class TraceRecorder(int interval)
     private readonly List<GcCollection> _collections = [];
     private Interpreter? _interp;
     private IReadOnlyList<TraceFrame>? _frames;
+    private GcStateRecorder? _gc;
     private int _line;
     private bool _open;
     private int _stepsSinceCheckpoint;
@@ -35,6 +36,7 @@ internal sealed class TraceRecorder(int interval)
     public void Attach(Interpreter interp)
     {
         _interp = interp;
+        _gc = new GcStateRecorder(interp.Gc);
         _checkpoints.Add(Checkpoint(-1));
     }
 
@@ -108,7 +110,7 @@ internal sealed class TraceRecorder(int interval)
         // ints, interned strings) held by every live object, not only by those this step touched.
         SharedObjects.Discover(_interp!, checkpointDue ? [.. _live.Values] : [.. _touched], _live, _touched);
         var step = new TraceStep(index, _line, [.. _changes], [.. _touched.Where(o => _live.ContainsKey(o.Id)).Select(Describe)],
-            [.. _freed], [.. _collections], stdoutLength) { Frames = ChangedFrames() };
+            [.. _freed], [.. _collections], stdoutLength) { Frames = ChangedFrames(), Gc = _gc!.Changed() };
         _steps.Add(step);
         _stepsSinceCheckpoint++;
         _recordsSinceCheckpoint += step.Changed.Count + step.Freed.Count + 1;
@@ -126,7 +128,7 @@ internal sealed class TraceRecorder(int interval)
     }
 
     private HeapCheckpoint Checkpoint(int stepIndex) =>
-        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]) { Frames = _frames = FrameCapture.Capture(_interp) };
+        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]) { Frames = _frames = FrameCapture.Capture(_interp), Gc = _gc!.Snapshot() };
 
     /// <summary>The call stack when it differs from the last one recorded; null when it is the same.</summary>
     private IReadOnlyList<TraceFrame>? ChangedFrames() =>
