@@ -40,7 +40,15 @@ public sealed record TraceStep(
     IReadOnlyList<HeapObject> Changed,
     IReadOnlyList<ObjectFreed> Freed,
     IReadOnlyList<GcCollection> Collections,
-    int StdoutLength);
+    int StdoutLength)
+{
+    /// <summary>What the step did to pymalloc's arenas, pools and system blocks; null when it did nothing there.</summary>
+    public Allocation.AllocatorChange? Allocator { get; init; }
+}
 
 /// <summary>The whole heap after step <see cref="StepIndex"/> (-1 for before the first step).</summary>
-public sealed record HeapCheckpoint(int StepIndex, IReadOnlyList<HeapObject> Objects, IReadOnlyList<int> GcCounts);
+public sealed record HeapCheckpoint(int StepIndex, IReadOnlyList<HeapObject> Objects, IReadOnlyList<int> GcCounts)
+{
+    /// <summary>pymalloc's whole state after the step: where <see cref="Allocation.AllocatorReplay"/> starts.</summary>
+    public Allocation.AllocatorState? Allocator { get; init; }
+}

@@ -1,3 +1,4 @@
+using Playground.Engines.Memory.Allocation;
 using Playground.Shared.Memory;
 
 namespace Playground.Engines.Memory.Runtime;
@@ -18,6 +19,7 @@ internal sealed class TraceRecorder(int interval)
     private readonly List<ObjectFreed> _freed = [];
     private readonly List<GcCollection> _collections = [];
     private Interpreter? _interp;
+    private AllocatorRecorder? _allocator;
     private int _line;
     private bool _open;
 
@@ -28,6 +30,7 @@ internal sealed class TraceRecorder(int interval)
     public void Attach(Interpreter interp)
     {
         _interp = interp;
+        _allocator = new AllocatorRecorder(interp.Allocator);
         _checkpoints.Add(Checkpoint(-1));
     }
 
@@ -96,7 +99,7 @@ internal sealed class TraceRecorder(int interval)
 
         var index = _steps.Count;
         _steps.Add(new TraceStep(index, _line, [.. _changes], [.. _touched.Where(o => _live.ContainsKey(o.Id)).Select(Describe)],
-            [.. _freed], [.. _collections], stdoutLength));
+            [.. _freed], [.. _collections], stdoutLength) { Allocator = _allocator?.TakeChange() });
         _changes.Clear();
         _touched.Clear();
         _freed.Clear();
@@ -109,7 +112,7 @@ internal sealed class TraceRecorder(int interval)
     }
 
     private HeapCheckpoint Checkpoint(int stepIndex) =>
-        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]);
+        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]) { Allocator = _interp.Allocator.State() };
 
     private HeapObject Describe(PyObject o)
     {
