@@ -8,7 +8,8 @@
 #   arenas turn grey: given back to the system.
 import sys
 
-blobs = ["x" * 460 for i in range(7000)]
-print(len(blobs), sys.getsizeof(blobs[0]))
+width = 460
+blobs = ["x" * width for i in range(7000)]
+print(len(set([id(b) for b in blobs])), sys.getsizeof(blobs[0]))
 del blobs
 print("freed")

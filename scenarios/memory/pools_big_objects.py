@@ -7,8 +7,9 @@
 import sys
 
 small = "tiny"
-medium = "m" * 400
-big = "b" * 2000
+n = 400
+medium = "m" * n
+big = "b" * (5 * n)
 numbers = tuple(range(100))
 for thing in [small, medium, big, numbers]:
     size = sys.getsizeof(thing)

@@ -6,10 +6,13 @@
 #   same kind of strings is made again, pymalloc takes emptied pools back from the arena's free list
 #   (when one last served the same class, "its header and free list are already initialized",
 #   obmalloc.c) instead of carving new ones: watch the tiles empty and fill again, and no new tile appear.
+#   The width is a variable on purpose: "r" * 150 written out is folded by the compiler into one
+#   constant string that all 300 items would share.
 import sys
 
-first = ["r" * 150 for i in range(300)]
-print(len(first), sys.getsizeof(first[0]))
+width = 150
+first = ["r" * width for i in range(300)]
+print(len(set([id(s) for s in first])), sys.getsizeof(first[0]))
 del first
-second = ["s" * 150 for i in range(300)]
-print(len(second), sys.getsizeof(second[0]))
+second = ["s" * width for i in range(300)]
+print(len(set([id(s) for s in second])), sys.getsizeof(second[0]))

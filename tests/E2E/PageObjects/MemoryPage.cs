@@ -24,6 +24,25 @@ public sealed class MemoryPage(IPage page)
 
     public ILocator Outcome => page.GetByTestId("run-outcome");
 
+    /// <summary>Memory pools page: every carved pool's tile in the grid (data-state Used, Full or Empty).</summary>
+    public ILocator PoolTiles => page.GetByTestId("pool-tile");
+
+    /// <summary>Memory pools page: the arenas of the grid, and those given back to the system.</summary>
+    public ILocator Arenas => page.GetByTestId("arena");
+
+    public ILocator FreedArenas => page.GetByTestId("arena-freed");
+
+    /// <summary>Memory pools page: the row of the size-class table for one class.</summary>
+    public ILocator SizeClassRow(int sizeClass) => page.Locator($"[data-testid='size-class-row'][data-class='{sizeClass}']");
+
+    public ILocator PoolDetail => page.GetByTestId("pool-detail");
+
+    public ILocator PlacedObjects => page.GetByTestId("placed-object");
+
+    public ILocator SelectedObject => page.GetByTestId("selected-object");
+
+    public ILocator SystemAllocations => page.GetByTestId("system-allocation");
+
     public async Task RunAsync()
     {
         await RunButton.ClickAsync();

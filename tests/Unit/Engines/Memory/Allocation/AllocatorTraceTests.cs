@@ -103,7 +103,7 @@ public sealed class AllocatorTraceTests
         Assert.True(reused.Intersect(pools).Count() >= 3);
         Assert.All(reused, a => Assert.Contains(emptied.Pools, p => p.Address == a && p.State == PoolState.Empty));
         Assert.Equal(300, refilled.SizeClasses().Single(r => r.SizeClass == 12).BlocksInUse);
-        Assert.Equal(filled.Pools.Count, refilled.Pools.Count);
+        Assert.Equal(emptied.Pools.Count, refilled.Pools.Count);
     }
 
     [Fact]
