@@ -19,7 +19,7 @@ public sealed class MemoryPoolsPageTests(BrowserFixture browser)
 
         await page.RunAsync();
         await Expect(page.SizeClassRow(12)).ToHaveCountAsync(0);
-        await page.PressAsync("ArrowRight", times: 2);
+        await page.GoToStepAsync(3);
 
         // first = 300 strings of 199 bytes: class 12, 78 blocks a pool, four pools.
         await Expect(page.SizeClassRow(12)).ToContainTextAsync("300");
@@ -27,14 +27,14 @@ public sealed class MemoryPoolsPageTests(BrowserFixture browser)
         await page.PlacedObjects.Filter(new() { HasText = "rrrr" }).First.ClickAsync();
         await Expect(page.SelectedObject).ToContainTextAsync("block 0");
         await Expect(page.PoolDetail).ToContainTextAsync("208-byte blocks");
-        await BrowserFixture.ScreenshotAsync(page.Page, "memory-pools-filled");
+        await page.ScreenshotAroundAsync(page.Page.GetByTestId("pool-grid"), "memory-pools-filled");
 
-        await page.PressAsync("ArrowRight", times: 2);
+        await page.GoToStepAsync(5);
 
         // del first: the four pools are empty, and the table no longer lists the class.
         await Expect(page.SizeClassRow(12)).ToHaveCountAsync(0);
         await Expect(page.PoolTiles.And(page.Page.Locator("[aria-label*='size class 12 ']").And(page.Page.Locator("[data-state='Empty']")))).ToHaveCountAsync(4);
-        await BrowserFixture.ScreenshotAsync(page.Page, "memory-pools-emptied");
+        await page.ScreenshotAroundAsync(page.Page.GetByTestId("pool-grid"), "memory-pools-emptied");
 
         await page.PressAsync("ArrowLeft");
         await Expect(page.SizeClassRow(12)).ToContainTextAsync("300");
@@ -48,19 +48,19 @@ public sealed class MemoryPoolsPageTests(BrowserFixture browser)
         await page.Shell.SelectScenarioAsync("An arena given back to the system");
 
         await page.RunAsync();
-        await page.PressAsync("ArrowRight", times: 2);
+        await page.GoToStepAsync(3);
         await Expect(page.Arenas).ToHaveCountAsync(4);
         await Expect(page.FreedArenas).ToHaveCountAsync(0);
-        await page.PressAsync("ArrowRight", times: 2);
+        await page.GoToStepAsync(5);
 
         await Expect(page.FreedArenas).ToHaveCountAsync(2);
         var width = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"The page scrolls sideways: {width}px wide.");
-        await BrowserFixture.ScreenshotAsync(page.Page, "memory-pools-phone-dark");
+        await page.ScreenshotAroundAsync(page.Page.GetByTestId("pool-grid"), "memory-pools-phone-dark");
 
         await page.Shell.SelectScenarioAsync("Big objects go to the system allocator");
         await page.RunAsync();
-        await page.PressAsync("ArrowRight", times: 6);
+        await page.GoToStepAsync(7);
         await Expect(page.SystemAllocations.Filter(new() { HasText = "2,049 bytes" })).ToHaveCountAsync(1);
     }
 }

@@ -59,6 +59,25 @@ public sealed class MemoryPage(IPage page)
         }
     }
 
+    /// <summary>Goes to step <paramref name="number"/> (1-based, as the position reads) with Home and the right arrow key.</summary>
+    public async Task GoToStepAsync(int number)
+    {
+        await PressAsync("Home");
+        await Expect(Position).ToContainTextAsync("Step 1 of ");
+        for (var i = 2; i <= number; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+            await Expect(Position).ToContainTextAsync($"Step {i} of ");
+        }
+    }
+
+    /// <summary>A screenshot of what is on screen with <paramref name="element"/> scrolled into view (not the whole page).</summary>
+    public async Task ScreenshotAroundAsync(ILocator element, string name)
+    {
+        await element.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Infrastructure.BrowserFixture.ScreenshotDirectory, name + ".png") });
+    }
+
     /// <summary>Steps forward until the change log mentions <paramref name="text"/>; returns the step's number.</summary>
     public async Task<int> StepForwardUntilLogSaysAsync(string text, int maxSteps = 200)
     {
