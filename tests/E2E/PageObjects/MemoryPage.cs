@@ -43,10 +43,11 @@ public sealed class MemoryPage(IPage page)
 
     public ILocator SystemAllocations => page.GetByTestId("system-allocation");
 
-    public async Task RunAsync()
+    /// <summary>Runs the script and waits for the first step; a script that makes thousands of objects may need a longer <paramref name="timeoutMs"/>.</summary>
+    public async Task RunAsync(float timeoutMs = 5_000)
     {
         await RunButton.ClickAsync();
-        await Expect(Position).ToContainTextAsync("Step 1 of ");
+        await Expect(Position).ToContainTextAsync("Step 1 of ", new() { Timeout = timeoutMs });
     }
 
     /// <summary>Presses a key on the step controls, as a keyboard user would after tabbing to them.</summary>
@@ -59,15 +60,21 @@ public sealed class MemoryPage(IPage page)
         }
     }
 
-    /// <summary>Goes to step <paramref name="number"/> (1-based, as the position reads) with Home and the right arrow key.</summary>
+    /// <summary>
+    /// Goes to step <paramref name="number"/> (1-based, as the position reads) one arrow key at a time,
+    /// waiting for each step to show, so no key press is lost while the page draws.
+    /// </summary>
     public async Task GoToStepAsync(int number)
     {
-        await PressAsync("Home");
-        await Expect(Position).ToContainTextAsync("Step 1 of ");
-        for (var i = 2; i <= number; i++)
+        var position = await Position.TextContentAsync() ?? string.Empty;
+        var current = int.Parse(position.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        await StepControls.FocusAsync();
+        while (current != number)
         {
-            await page.Keyboard.PressAsync("ArrowRight");
-            await Expect(Position).ToContainTextAsync($"Step {i} of ");
+            var forward = current < number;
+            await page.Keyboard.PressAsync(forward ? "ArrowRight" : "ArrowLeft");
+            current += forward ? 1 : -1;
+            await Expect(Position).ToContainTextAsync($"Step {current} of ");
         }
     }
 

@@ -80,6 +80,9 @@ public sealed record PlacedObject(HeapObject Object, ObjectBlock Block)
     /// <summary>"str 'abc'", or the repr alone when it names its type already ("Node object").</summary>
     public string Label => Object.Repr.Contains(Object.Type, StringComparison.Ordinal) ? Object.Repr : $"{Object.Type} {Object.Repr}";
 
+    /// <summary>The label cut to 28 characters, for chips and banners.</summary>
+    public string ShortLabel => Label.Length <= 28 ? Label : Label[..25] + "...";
+
     /// <summary>Where it lives, in words: "arena 0, pool 3, block 17", "system allocator", "static (interpreter)".</summary>
     public string Where => Block.Source switch
     {
