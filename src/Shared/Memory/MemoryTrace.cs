@@ -50,6 +50,9 @@ public sealed record TraceStep(
 
     /// <summary>The collector's state after this step, only when it changed on it (see <see cref="GcReplay"/>).</summary>
     public GcState? Gc { get; init; }
+
+    /// <summary>What the step did to pymalloc's arenas, pools and system blocks; null when it did nothing there.</summary>
+    public Allocation.AllocatorChange? Allocator { get; init; }
 }
 
 /// <summary>The whole heap after step <see cref="StepIndex"/> (-1 for before the first step).</summary>
@@ -60,4 +63,7 @@ public sealed record HeapCheckpoint(int StepIndex, IReadOnlyList<HeapObject> Obj
 
     /// <summary>The collector's whole state at this checkpoint.</summary>
     public GcState? Gc { get; init; }
+
+    /// <summary>pymalloc's whole state after the step: where <see cref="Allocation.AllocatorReplay"/> starts.</summary>
+    public Allocation.AllocatorState? Allocator { get; init; }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Playground.Engines.Memory;
 using Playground.Shared.Memory;
+using Playground.Shared.Memory.Allocation;
 using Xunit;
 
 namespace Playground.Tests.Unit.Memory;
@@ -181,6 +182,54 @@ public sealed class TraceTransportTests
         Assert.True(changed.Gc!.SameAs(copy.Gc));
         var checkpoint = JsonSerializer.Deserialize<HeapCheckpoint>(JsonSerializer.Serialize(trace.Checkpoints[0]))!;
         Assert.True(trace.Checkpoints[0].Gc!.SameAs(checkpoint.Gc));
+    }
+
+    [Fact]
+    public void Pymalloc_state_survives_the_json_the_hub_sends()
+    {
+        var trace = Run(checkpointInterval: 5);
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+        var copy = new MemoryTraceAssembler();
+        foreach (var chunk in MemoryTraceAssembler.Split(trace, 7))
+        {
+            copy.Add(JsonSerializer.Deserialize<MemoryTraceChunk>(JsonSerializer.Serialize(chunk, web), web)!);
+        }
+
+        var received = copy.ToTrace();
+        Assert.Contains(received.Steps, s => s.Allocator is { Pools.Count: > 0 });
+        for (var step = 0; step < trace.Steps.Count; step++)
+        {
+            AssertSameAllocator(AllocatorReplay.StateAfter(trace, step)!, AllocatorReplay.StateAfter(received, step)!);
+        }
+    }
+
+    [Fact]
+    public void Pymalloc_state_after_a_step_is_the_same_whatever_the_checkpoint_spacing()
+    {
+        var dense = Run(checkpointInterval: 1);
+        var sparse = Run(checkpointInterval: 50);
+
+        for (var step = 0; step < dense.Steps.Count; step++)
+        {
+            var a = AllocatorReplay.StateAfter(dense, step)!;
+            AssertSameAllocator(a, AllocatorReplay.StateAfter(sparse, step)!);
+            if (dense.Checkpoints.SingleOrDefault(c => c.StepIndex == step) is { } checkpoint)
+            {
+                Assert.Equal(checkpoint.Allocator!.Pools, a.Pools);
+            }
+        }
+
+        // At the last line before the print, eight Node instances (56 bytes each: the 64-byte class) are still alive.
+        var nodes = AllocatorReplay.StateAfter(dense, dense.Steps.Last(s => s.Line == 15).Index)!.SizeClasses().Single(r => r.Size == 64);
+        Assert.True(nodes.BlocksInUse >= 8);
+    }
+
+    private static void AssertSameAllocator(AllocatorState expected, AllocatorState actual)
+    {
+        Assert.Equal(expected.Arenas, actual.Arenas);
+        Assert.Equal(expected.Pools, actual.Pools);
+        Assert.Equal(expected.SystemBlocks, actual.SystemBlocks);
     }
 
     /// <summary>Objects shared by the interpreter are left out: their counts are not the student's to compare.</summary>

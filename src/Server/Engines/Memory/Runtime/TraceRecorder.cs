@@ -1,3 +1,4 @@
+using Playground.Engines.Memory.Allocation;
 using Playground.Shared.Memory;
 
 namespace Playground.Engines.Memory.Runtime;
@@ -24,6 +25,7 @@ internal sealed class TraceRecorder(int interval)
     private Interpreter? _interp;
     private IReadOnlyList<TraceFrame>? _frames;
     private GcStateRecorder? _gc;
+    private AllocatorRecorder? _allocator;
     private int _line;
     private bool _open;
     private int _stepsSinceCheckpoint;
@@ -37,6 +39,7 @@ internal sealed class TraceRecorder(int interval)
     {
         _interp = interp;
         _gc = new GcStateRecorder(interp.Gc);
+        _allocator = new AllocatorRecorder(interp.Allocator);
         _checkpoints.Add(Checkpoint(-1));
     }
 
@@ -110,7 +113,7 @@ internal sealed class TraceRecorder(int interval)
         // ints, interned strings) held by every live object, not only by those this step touched.
         SharedObjects.Discover(_interp!, checkpointDue ? [.. _live.Values] : [.. _touched], _live, _touched);
         var step = new TraceStep(index, _line, [.. _changes], [.. _touched.Where(o => _live.ContainsKey(o.Id)).Select(Describe)],
-            [.. _freed], [.. _collections], stdoutLength) { Frames = ChangedFrames(), Gc = _gc!.Changed() };
+            [.. _freed], [.. _collections], stdoutLength) { Frames = ChangedFrames(), Gc = _gc!.Changed(), Allocator = _allocator?.TakeChange() };
         _steps.Add(step);
         _stepsSinceCheckpoint++;
         _recordsSinceCheckpoint += step.Changed.Count + step.Freed.Count + 1;
@@ -128,7 +131,7 @@ internal sealed class TraceRecorder(int interval)
     }
 
     private HeapCheckpoint Checkpoint(int stepIndex) =>
-        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]) { Frames = _frames = FrameCapture.Capture(_interp), Gc = _gc!.Snapshot() };
+        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]) { Frames = _frames = FrameCapture.Capture(_interp), Gc = _gc!.Snapshot(), Allocator = _interp.Allocator.State() };
 
     /// <summary>The call stack when it differs from the last one recorded; null when it is the same.</summary>
     private IReadOnlyList<TraceFrame>? ChangedFrames() =>
