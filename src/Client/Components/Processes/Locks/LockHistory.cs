@@ -6,6 +6,9 @@ namespace Playground.Client.Components.Processes.Locks;
 /// Every Lock, RLock, Semaphore and BoundedSemaphore of a run (multiprocessing/synchronize.py, all SemLock
 /// underneath): who holds it now, who waits in acquire(), and the number of holders after each change, which
 /// for a Semaphore(n) is how far its count has moved from n.
+/// Each process sends its events down its own pipe, so one process's release can arrive after another's
+/// acquire that followed it; the changes are kept in timestamp order (one monotonic clock for the whole
+/// machine) and their holder counts recounted from the first change that arrived late.
 /// </summary>
 public sealed class LockHistory
 {
@@ -49,7 +52,7 @@ public sealed class LockHistory
                 lockTrack.Waiters.Remove(e.Pid);
                 lockTrack.Holders.Add((e.Pid, e.Name));
                 lockTrack.Acquisitions++;
-                lockTrack.Changes.Add(new LockChange(e.Timestamp, e.Pid, e.Name, true, lockTrack.Holders.Count));
+                lockTrack.Record(new LockChange(e.Timestamp, e.Pid, e.Name, true, 0));
                 break;
             case ProcessEventKinds.LockReleased:
                 // a Semaphore may be released by a process that did not acquire it: then the oldest holder goes
@@ -64,7 +67,7 @@ public sealed class LockHistory
                     lockTrack.Holders.RemoveAt(held);
                 }
 
-                lockTrack.Changes.Add(new LockChange(e.Timestamp, e.Pid, e.Name, false, lockTrack.Holders.Count));
+                lockTrack.Record(new LockChange(e.Timestamp, e.Pid, e.Name, false, 0));
                 break;
         }
     }
@@ -81,12 +84,34 @@ public sealed class LockTrack(string name, string type)
 
     public Dictionary<int, string> Waiters { get; } = [];
 
-    public List<LockChange> Changes { get; } = [];
+    private readonly List<LockChange> _changes = [];
+
+    /// <summary>The acquires and releases in timestamp order, each with the number of holders after it.</summary>
+    public IReadOnlyList<LockChange> Changes => _changes;
 
     public int Acquisitions { get; set; }
 
     /// <summary>The most holders at once (1 for a Lock used correctly; up to n for a Semaphore(n)).</summary>
-    public int MostHolders => Changes.Count == 0 ? 0 : Changes.Max(c => c.Holders);
+    public int MostHolders => _changes.Count == 0 ? 0 : _changes.Max(c => c.Holders);
+
+    /// <summary>Puts <paramref name="change"/> in its place in time and recounts the holders from there on.</summary>
+    public void Record(LockChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var at = _changes.Count;
+        while (at > 0 && _changes[at - 1].Timestamp > change.Timestamp)
+        {
+            at--;
+        }
+
+        _changes.Insert(at, change);
+        var holders = at == 0 ? 0 : _changes[at - 1].Holders;
+        for (var i = at; i < _changes.Count; i++)
+        {
+            holders = Math.Max(0, holders + (_changes[i].Acquired ? 1 : -1));
+            _changes[i] = _changes[i] with { Holders = holders };
+        }
+    }
 }
 
 /// <summary>An acquire or a release, and how many held the lock after it.</summary>

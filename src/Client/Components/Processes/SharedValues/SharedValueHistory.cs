@@ -8,6 +8,7 @@ namespace Playground.Client.Components.Processes.SharedValues;
 /// over time and who made them. The shared counter of the counter scenarios is the Value written most:
 /// each of its writes was meant as one increment (<c>counter.value += 1</c>), so the value it should end
 /// at is its first value read plus its number of writes, and a lost update shows as a final value below it.
+/// Processes' events arrive through separate pipes, so the writes are kept in timestamp order, not arrival order.
 /// </summary>
 public sealed class SharedValueHistory
 {
@@ -39,14 +40,18 @@ public sealed class SharedValueHistory
         var number = double.TryParse(e.Text("value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : (double?)null;
         if (e.Kind is ProcessEventKinds.ValueWrite or ProcessEventKinds.ArrayWrite)
         {
-            track.Writes.Add(new SharedValueWrite(e.Timestamp, e.Pid, e.Name, e.Text("value") ?? "?", number));
+            track.Record(new SharedValueWrite(e.Timestamp, e.Pid, e.Name, e.Text("value") ?? "?", number));
         }
         else if (track.Writes.Count == 0 && track.Initial is null)
         {
             track.Initial = number;
         }
 
-        track.Current = e.Text("value");
+        if (e.Timestamp >= track.LastSeen)
+        {
+            track.LastSeen = e.Timestamp;
+            track.Current = e.Text("value");
+        }
     }
 
     /// <summary>The shared counter (the value with the most writes, at least one), or null.</summary>
@@ -61,10 +66,28 @@ public sealed class SharedValueTrack(string name)
     /// <summary>The first value read before any write, when numeric.</summary>
     public double? Initial { get; set; }
 
+    private readonly List<SharedValueWrite> _writes = [];
+
     /// <summary>The last value read or written.</summary>
     public string? Current { get; set; }
 
-    public List<SharedValueWrite> Writes { get; } = [];
+    /// <summary>When <see cref="Current"/> was read or written.</summary>
+    public double LastSeen { get; set; } = double.MinValue;
+
+    /// <summary>The writes in timestamp order.</summary>
+    public IReadOnlyList<SharedValueWrite> Writes => _writes;
+
+    /// <summary>Puts <paramref name="write"/> in its place in time (usually the end).</summary>
+    public void Record(SharedValueWrite write)
+    {
+        var at = _writes.Count;
+        while (at > 0 && _writes[at - 1].Timestamp > write.Timestamp)
+        {
+            at--;
+        }
+
+        _writes.Insert(at, write);
+    }
 
     /// <summary>What a counter should read if no increment was lost: its start plus one per write.</summary>
     public double Expected => (Initial ?? 0) + Writes.Count;
