@@ -1,6 +1,10 @@
 # The playground for instructors: publish with the SDK, run on the ASP.NET runtime with python3 for the
 # process engine, as a non-root user. SQLite in /data unless ConnectionStrings__Postgres is set.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# nodejs and npm bundle the heap graph's layout (src/Client/js) during the build.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 RUN dotnet publish src/Server -c Release -o /app

@@ -11,6 +11,7 @@ public static class CommandLineApp
         ["simulate"] = new SimulateCommand(),
         ["bench"] = new BenchCommand(),
         ["run"] = new RunCommand(),
+        ["bench-processes"] = new ProcessBenchCommand(),
     };
 
     /// <summary>True when <paramref name="args"/> starts with a word, not an option: a command, not the web host.</summary>

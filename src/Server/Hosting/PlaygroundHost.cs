@@ -80,6 +80,7 @@ public static class PlaygroundHost
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapScenarioApi();
+        app.UseHubWebSocketCompression();
         app.MapHub<PlaygroundHub>(HubRoutes.Playground);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

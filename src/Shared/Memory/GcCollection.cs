@@ -19,7 +19,14 @@ public sealed record GcCollection(
 public sealed record GcPhaseRecord(
     GcPhase Phase,
     string Description,
-    IReadOnlyList<GcObjectState> Objects);
+    IReadOnlyList<GcObjectState> Objects)
+{
+    /// <summary>
+    /// How many objects the phase looked at beyond those listed: a huge collection lists only the first
+    /// objects of each phase, as many as a student could look at.
+    /// </summary>
+    public int OmittedObjects { get; init; }
+}
 
 /// <summary>An object inside a collection: its gc_refs and whether it is (tentatively) unreachable.</summary>
 public sealed record GcObjectState(long Id, long GcRefs, bool Unreachable);

@@ -15,7 +15,11 @@ public sealed record HeapObject(
     bool SharedByInterpreter,
     int Generation,
     IReadOnlyList<long> Referents,
-    ulong Address);
+    ulong Address)
+{
+    /// <summary>The outgoing references with the label that holds each (see <see cref="HeapReference"/>).</summary>
+    public IReadOnlyList<HeapReference> References { get; init; } = [];
+}
 
 /// <summary>A reference count moved by <see cref="Delta"/> to <see cref="RefCount"/>, for <see cref="Reason"/> (in words).</summary>
 public sealed record RefCountChange(long ObjectId, int Delta, long RefCount, string Reason);

@@ -16,6 +16,9 @@ public sealed record MemoryTrace(
 {
     /// <summary>pymalloc's state at the end of the run, as <c>sys._debugmallocstats()</c> prints it.</summary>
     public string? MallocStats { get; init; }
+
+    /// <summary>Wall-clock time the run spent in the cyclic collector, for the bench to compare with python3.</summary>
+    public TimeSpan CollectorTime { get; init; }
 }
 
 /// <summary>How a run ended.</summary>
@@ -40,7 +43,27 @@ public sealed record TraceStep(
     IReadOnlyList<HeapObject> Changed,
     IReadOnlyList<ObjectFreed> Freed,
     IReadOnlyList<GcCollection> Collections,
-    int StdoutLength);
+    int StdoutLength)
+{
+    /// <summary>The call stack after this step when it differs from the previous step's; null when it is the same.</summary>
+    public IReadOnlyList<TraceFrame>? Frames { get; init; }
+
+    /// <summary>The collector's state after this step, only when it changed on it (see <see cref="GcReplay"/>).</summary>
+    public GcState? Gc { get; init; }
+
+    /// <summary>What the step did to pymalloc's arenas, pools and system blocks; null when it did nothing there.</summary>
+    public Allocation.AllocatorChange? Allocator { get; init; }
+}
 
 /// <summary>The whole heap after step <see cref="StepIndex"/> (-1 for before the first step).</summary>
-public sealed record HeapCheckpoint(int StepIndex, IReadOnlyList<HeapObject> Objects, IReadOnlyList<int> GcCounts);
+public sealed record HeapCheckpoint(int StepIndex, IReadOnlyList<HeapObject> Objects, IReadOnlyList<int> GcCounts)
+{
+    /// <summary>The whole call stack after <see cref="StepIndex"/> (see <see cref="FrameReplay"/>).</summary>
+    public IReadOnlyList<TraceFrame> Frames { get; init; } = [];
+
+    /// <summary>The collector's whole state at this checkpoint.</summary>
+    public GcState? Gc { get; init; }
+
+    /// <summary>pymalloc's whole state after the step: where <see cref="Allocation.AllocatorReplay"/> starts.</summary>
+    public Allocation.AllocatorState? Allocator { get; init; }
+}

@@ -10,22 +10,51 @@ namespace Playground.Tests.E2E.Memory;
 public sealed class MemoryPageTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task The_cycle_scenario_runs_and_collect_frees_both_nodes_and_stepping_back_brings_them_back()
+    public async Task The_cycle_scenario_shows_the_two_nodes_unreachable_then_freed_and_stepping_back_brings_them_back()
     {
         var page = new MemoryPage(await browser.NewPageAsync());
         await page.Shell.GotoAsync("/memory/gc");
 
         await page.RunAsync();
-        await page.StepForwardUntilLogSaysAsync("gc.collect() collection");
+        await Expect(page.CollectionMarkers).ToHaveCountAsync(1);
+        await page.NextCollectionButton.ClickAsync();
+        await Expect(page.ChangeLog).ToContainTextAsync("gc.collect() collection");
+        var nodes = page.CollectionObjects.Filter(new() { HasText = "Node object" });
+        await Expect(nodes).ToHaveCountAsync(2);
+
+        await page.ShowPhaseAsync(3);
+        await Expect(page.CollectionObjectsWithStatus("Unreachable").Filter(new() { HasText = "Node object" })).ToHaveCountAsync(2);
+        await Expect(page.CollectionObjectsWithStatus("Unreachable")).ToHaveCountAsync(2);
+        await BrowserFixture.ScreenshotAsync(page.Page, "memory-gc-unreachable");
+
+        await page.ShowPhaseAsync(7);
+        await Expect(page.CollectionObjectsWithStatus("Freed").Filter(new() { HasText = "Node object" })).ToHaveCountAsync(2);
         await Expect(page.ChangeLog).ToContainTextAsync("freed Node");
-        await Expect(page.Objects.Filter(new() { HasText = "Node" })).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page.Page, "memory-gc-collected");
 
         await page.PressAsync("ArrowLeft");
 
-        await Expect(page.Objects.Filter(new() { HasText = "Node" })).ToHaveCountAsync(2);
+        await Expect(page.CollectionObjects).ToHaveCountAsync(0);
+        await Expect(page.TrackedObjects.Filter(new() { HasText = "Node object" })).ToHaveCountAsync(2);
         await page.PressAsync("End");
         await Expect(page.Output).ToHaveTextAsync("2\n");
+    }
+
+    [Fact]
+    public async Task The_collection_view_fits_a_phone_in_the_dark_theme()
+    {
+        var page = new MemoryPage(await browser.NewPageAsync(390, 844, Microsoft.Playwright.ColorScheme.Dark));
+        await page.Shell.GotoAsync("/memory/gc");
+
+        await page.RunAsync();
+        await page.NextCollectionButton.ClickAsync();
+        await page.ShowPhaseAsync(3);
+
+        await Expect(page.CollectionObjectsWithStatus("Unreachable")).ToHaveCountAsync(2);
+        var overflow = await page.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "the page scrolls sideways at 390 px");
+        await page.CollectionObjects.First.ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page.Page, "memory-gc-phone-dark");
     }
 
     [Fact]

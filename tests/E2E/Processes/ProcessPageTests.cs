@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using Playground.Tests.E2E.Infrastructure;
 using Playground.Tests.E2E.PageObjects;
 using Xunit;
@@ -30,6 +31,50 @@ public sealed class ProcessPageTests(BrowserFixture browser)
         }
 
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-five-workers");
+    }
+
+    [Fact]
+    public async Task Producer_and_consumer_show_an_arrow_for_every_item_from_producer_to_consumer()
+    {
+        var page = new ProcessPage(await browser.NewPageAsync());
+        await page.Shell.GotoAsync("/processes/queues");
+        await page.SelectScenarioAsync("Queue: producer and consumer");
+
+        await page.RunButton.ClickAsync();
+
+        await Expect(page.Ending).ToContainTextAsync("Finished with exit code 0", new() { Timeout = 30_000 });
+        await Expect(page.MessageArrows).ToHaveCountAsync(11);
+        var producer = await page.PidOfAsync("Process-1");
+        var consumer = await page.PidOfAsync("Process-2");
+        await Expect(page.MessageArrows.And(page.Page.Locator($"[data-from='{producer}'][data-to='{consumer}']"))).ToHaveCountAsync(11);
+        var labels = await page.MessageArrows.Locator("title").AllTextContentsAsync();
+        Assert.Equal(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "None"], labels.Order(StringComparer.Ordinal));
+
+        await page.ClickTimelineAtAsync(0.98);
+        await Expect(page.TimelineCursor).ToHaveCountAsync(1);
+        await Expect(page.CursorStates.Filter(new() { HasText = "exited with code 0" })).ToHaveCountAsync(2);
+        await BrowserFixture.ScreenshotAsync(page.Page, "processes-queue-timeline");
+
+        // replay back to the first event: nothing was received yet
+        await page.ReplayFirst.ClickAsync();
+        await Expect(page.ReplayPosition).ToContainTextAsync("Step 1 of");
+        await Expect(page.MessageArrows).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_timeline_fits_a_phone_in_the_dark_theme()
+    {
+        var page = new ProcessPage(await browser.NewPageAsync(width: 390, height: 844, scheme: ColorScheme.Dark));
+        await page.Shell.GotoAsync("/processes/queues");
+        await page.SelectScenarioAsync("Pipe ping-pong");
+
+        await page.RunButton.ClickAsync();
+
+        await Expect(page.Ending).ToContainTextAsync("Finished with exit code 0", new() { Timeout = 30_000 });
+        await Expect(page.MessageArrows).ToHaveCountAsync(10);
+        var plot = (await page.TimelinePlot.BoundingBoxAsync())!;
+        Assert.True(plot.X + plot.Width <= 390, $"the timeline ends at {plot.X + plot.Width} px, past the phone's 390");
+        await BrowserFixture.ScreenshotAsync(page.Page, "processes-pipe-timeline-phone-dark");
     }
 
     [Fact]

@@ -31,10 +31,25 @@ public sealed class ProcessEngineServiceTests
         var first = new ProcessEngineService(_host) { SessionKey = "tab-1" };
         var second = new ProcessEngineService(_host) { SessionKey = "tab-2" };
 
-        var running = CollectAsync(first.RunAsync("import time\ntime.sleep(1.5)\nprint('first')\n", null));
-        await Task.Delay(300);
-        var waiting = await CollectAsync(second.RunAsync("print('second')\n", null));
-        var done = await running;
+        // the first run holds the only slot once its first event has come
+        await using var firstRun = first.RunAsync("import time\ntime.sleep(1.5)\nprint('first')\n", null).GetAsyncEnumerator();
+        var done = new List<ProcessRunUpdate>();
+        while (await firstRun.MoveNextAsync())
+        {
+            done.Add(firstRun.Current);
+            if (firstRun.Current.Events.Count > 0)
+            {
+                break;
+            }
+        }
+
+        var waitingTask = CollectAsync(second.RunAsync("print('second')\n", null));
+        while (await firstRun.MoveNextAsync())
+        {
+            done.Add(firstRun.Current);
+        }
+
+        var waiting = await waitingTask;
 
         Assert.Equal(1, waiting[0].QueuePlace);
         Assert.Equal(RunEnding.Finished, waiting[^1].Result!.Ending);
@@ -47,12 +62,14 @@ public sealed class ProcessEngineServiceTests
     public async Task A_tab_with_a_run_cannot_start_a_second_and_is_told_why()
     {
         var tab = new ProcessEngineService(_host) { SessionKey = "tab-3" };
-        var running = CollectAsync(tab.RunAsync("import time\ntime.sleep(1)\n", null));
-        await Task.Delay(300);
+        await using var running = tab.RunAsync("import time\ntime.sleep(1)\n", null).GetAsyncEnumerator();
+        Assert.True(await running.MoveNextAsync());
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => CollectAsync(tab.RunAsync("print(1)\n", null)));
 
         Assert.Equal("This session already has a run; stop it before starting another.", refused.Message);
-        await running;
+        while (await running.MoveNextAsync())
+        {
+        }
     }
 }

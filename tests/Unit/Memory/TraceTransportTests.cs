@@ -1,5 +1,10 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Playground.Engines.Memory;
 using Playground.Shared.Memory;
+using Playground.Shared.Memory.Allocation;
 using Xunit;
 
 namespace Playground.Tests.Unit.Memory;
@@ -84,6 +89,147 @@ public sealed class TraceTransportTests
             Assert.Equal(a.Keys.Order(), b.Keys.Order());
             Assert.All(a.Values.Where(o => !o.SharedByInterpreter), o => AssertSame(o, b[o.Id]));
         }
+    }
+
+    [Fact]
+    public void Frames_and_labelled_references_survive_the_hubs_JSON_protocol()
+    {
+        var trace = Run(checkpointInterval: 5);
+        var protocol = new JsonHubProtocol();
+        var assembler = new MemoryTraceAssembler();
+        foreach (var chunk in MemoryTraceAssembler.Split(trace, 9))
+        {
+            var writer = new ArrayBufferWriter<byte>();
+            protocol.WriteMessage(new StreamItemMessage("1", chunk), writer);
+            var bytes = new ReadOnlySequence<byte>(writer.WrittenMemory);
+            Assert.True(protocol.TryParseMessage(ref bytes, new ChunkBinder(), out var message));
+            assembler.Add((MemoryTraceChunk)((StreamItemMessage)message!).Item!);
+        }
+
+        var copy = assembler.ToTrace();
+        Assert.Equal(trace.Steps.Select(s => Frames(s.Frames)), copy.Steps.Select(s => Frames(s.Frames)));
+        Assert.Equal(trace.Checkpoints.Select(c => Frames(c.Frames)), copy.Checkpoints.Select(c => Frames(c.Frames)));
+        Assert.Contains(copy.Steps, s => s.Frames is { Count: 2 } f && f[1].Function == "__init__");
+        Assert.Equal(
+            trace.Steps.SelectMany(s => s.Changed).Select(References),
+            copy.Steps.SelectMany(s => s.Changed).Select(References));
+        Assert.Contains(copy.Steps.SelectMany(s => s.Changed), o => o.References.Any(r => r.Label == ".next"));
+    }
+
+    private static string Frames(IReadOnlyList<TraceFrame>? frames) => frames is null ? "same"
+        : string.Join(" | ", frames.Select(f => f.Function + ": " + string.Join(", ", f.Bindings.Select(b => $"{b.Name}={b.ObjectId}"))));
+
+    private static string References(HeapObject o) => o.Id + ": " + string.Join(", ", o.References.Select(r => $"{r.Label}->{r.TargetId}"));
+
+    /// <summary>The client's side of Simulate: its stream items are trace chunks.</summary>
+    private sealed class ChunkBinder : IInvocationBinder
+    {
+        public Type GetReturnType(string invocationId) => typeof(MemoryTraceChunk);
+
+        public IReadOnlyList<Type> GetParameterTypes(string methodName) => [];
+
+        public Type GetStreamItemType(string streamId) => typeof(MemoryTraceChunk);
+    }
+
+    private const string GcScript = """
+        import gc
+        gc.set_threshold(5, 2, 2)
+        keep = []
+        for i in range(20):
+            keep.append([i])
+        gc.disable()
+        l = []
+        l.append(l)
+        del l
+        print(gc.collect())
+        gc.enable()
+        """;
+
+    [Fact]
+    public void The_gc_state_after_a_step_is_the_same_whatever_the_checkpoint_spacing()
+    {
+        var dense = MemorySimulator.Run(GcScript, new SimulationOptions { CheckpointInterval = 1 });
+        var sparse = MemorySimulator.Run(GcScript, new SimulationOptions { CheckpointInterval = 50 });
+        Assert.All(dense.Checkpoints, c => Assert.NotNull(c.Gc));
+
+        var states = Enumerable.Range(-1, dense.Steps.Count + 1).Select(step => GcReplay.StateAfter(sparse, step)).ToList();
+        for (var step = -1; step < dense.Steps.Count; step++)
+        {
+            Assert.True(GcReplay.StateAfter(dense, step).SameAs(states[step + 1]), $"the gc state after step {step} differs");
+        }
+
+        Assert.Equal([700, 10, 10], states[0].Thresholds);
+        Assert.Equal([5, 2, 2], states[^1].Thresholds);
+        Assert.Contains(states, s => !s.Enabled);
+        Assert.True(states[^1].Enabled);
+        Assert.Contains(states, s => s.Counts[1] > 0);
+        Assert.True(dense.Steps.Count(s => s.Collections.Any(c => c.Automatic)) > 1);
+    }
+
+    [Fact]
+    public void A_step_carries_the_gc_state_only_when_it_changed_and_it_survives_json()
+    {
+        var trace = MemorySimulator.Run(GcScript, new SimulationOptions { CheckpointInterval = 50 });
+
+        Assert.Contains(trace.Steps, s => s.Gc is null);
+        foreach (var step in trace.Steps.Where(s => s.Gc is not null))
+        {
+            Assert.False(step.Gc!.SameAs(GcReplay.StateAfter(trace, step.Index - 1)), $"step {step.Index} repeats an unchanged gc state");
+        }
+
+        var changed = trace.Steps.First(s => s.Gc is not null);
+        var copy = JsonSerializer.Deserialize<TraceStep>(JsonSerializer.Serialize(changed))!;
+        Assert.True(changed.Gc!.SameAs(copy.Gc));
+        var checkpoint = JsonSerializer.Deserialize<HeapCheckpoint>(JsonSerializer.Serialize(trace.Checkpoints[0]))!;
+        Assert.True(trace.Checkpoints[0].Gc!.SameAs(checkpoint.Gc));
+    }
+
+    [Fact]
+    public void Pymalloc_state_survives_the_json_the_hub_sends()
+    {
+        var trace = Run(checkpointInterval: 5);
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+        var copy = new MemoryTraceAssembler();
+        foreach (var chunk in MemoryTraceAssembler.Split(trace, 7))
+        {
+            copy.Add(JsonSerializer.Deserialize<MemoryTraceChunk>(JsonSerializer.Serialize(chunk, web), web)!);
+        }
+
+        var received = copy.ToTrace();
+        Assert.Contains(received.Steps, s => s.Allocator is { Pools.Count: > 0 });
+        for (var step = 0; step < trace.Steps.Count; step++)
+        {
+            AssertSameAllocator(AllocatorReplay.StateAfter(trace, step)!, AllocatorReplay.StateAfter(received, step)!);
+        }
+    }
+
+    [Fact]
+    public void Pymalloc_state_after_a_step_is_the_same_whatever_the_checkpoint_spacing()
+    {
+        var dense = Run(checkpointInterval: 1);
+        var sparse = Run(checkpointInterval: 50);
+
+        for (var step = 0; step < dense.Steps.Count; step++)
+        {
+            var a = AllocatorReplay.StateAfter(dense, step)!;
+            AssertSameAllocator(a, AllocatorReplay.StateAfter(sparse, step)!);
+            if (dense.Checkpoints.SingleOrDefault(c => c.StepIndex == step) is { } checkpoint)
+            {
+                Assert.Equal(checkpoint.Allocator!.Pools, a.Pools);
+            }
+        }
+
+        // At the last line before the print, eight Node instances (56 bytes each: the 64-byte class) are still alive.
+        var nodes = AllocatorReplay.StateAfter(dense, dense.Steps.Last(s => s.Line == 15).Index)!.SizeClasses().Single(r => r.Size == 64);
+        Assert.True(nodes.BlocksInUse >= 8);
+    }
+
+    private static void AssertSameAllocator(AllocatorState expected, AllocatorState actual)
+    {
+        Assert.Equal(expected.Arenas, actual.Arenas);
+        Assert.Equal(expected.Pools, actual.Pools);
+        Assert.Equal(expected.SystemBlocks, actual.SystemBlocks);
     }
 
     /// <summary>Objects shared by the interpreter are left out: their counts are not the student's to compare.</summary>

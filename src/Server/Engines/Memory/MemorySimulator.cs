@@ -93,6 +93,7 @@ public static class MemorySimulator
             stdout.ToString(), interp.Stderr.ToString(), outcome, message)
         {
             MallocStats = Allocation.DebugMallocStatsFormatter.Format(interp.Allocator.Snapshot()),
+            CollectorTime = interp.Gc.Elapsed,
         };
     }
 

@@ -23,7 +23,7 @@ public sealed class SimulationOptions
     /// <summary>Record the trace (steps, reasons, checkpoints). Off for plain output runs, which are faster.</summary>
     public bool RecordTrace { get; set; } = true;
 
-    /// <summary>A full heap checkpoint every this many steps.</summary>
+    /// <summary>The fewest steps between two full heap checkpoints (more when the heap is big: see TraceRecorder).</summary>
     public int CheckpointInterval { get; set; } = 100;
 
     /// <summary>The file name shown in tracebacks.</summary>

@@ -45,6 +45,6 @@ public sealed class LocksViewTests : BunitTestBase
         var bars = row.QuerySelectorAll("rect");
         Assert.Equal(800, bars.Length);
         // the recording's first event is Process-1's, then MainProcess's, then Process-2's: colours 0 and 2
-        Assert.Equal(new HashSet<string?> { ProcessPalette.Colour(0), ProcessPalette.Colour(2) }, bars.Select(b => b.GetAttribute("fill")).ToHashSet());
+        Assert.Equal(new HashSet<string?> { LanePalette.Of(0), LanePalette.Of(2) }, bars.Select(b => b.GetAttribute("fill")).ToHashSet());
     }
 }

@@ -5,20 +5,11 @@ using Xunit;
 
 namespace Playground.Tests.Unit.Components.Processes;
 
-/// <summary>The views a student sees beside the lanes, rendered from recorded runs.</summary>
+/// <summary>The views a student sees below the timeline, rendered from recorded runs.</summary>
 public sealed class RunDetailsViewTests : BunitTestBase
 {
-    private IRenderedComponent<RunDetailsView> Render(string recording, bool stepMode = false, bool running = false, bool finished = true,
-        Action<int>? grant = null)
-    {
-        var details = RecordedRun.Fold(recording);
-        return Context.Render<RunDetailsView>(p => p
-            .Add(v => v.Details, details)
-            .Add(v => v.StepMode, stepMode)
-            .Add(v => v.Running, running)
-            .Add(v => v.Finished, finished)
-            .Add(v => v.OnGrant, pid => grant?.Invoke(pid)));
-    }
+    private IRenderedComponent<RunDetailsView> Render(string recording, bool finished = true) =>
+        Context.Render<RunDetailsView>(p => p.Add(v => v.Details, RecordedRun.Fold(recording)).Add(v => v.Finished, finished));
 
     [Fact]
     public void The_lock_view_shows_the_semaphore_free_with_five_acquisitions_and_two_at_most()
@@ -64,30 +55,5 @@ public sealed class RunDetailsViewTests : BunitTestBase
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.Equal("0", r.QuerySelector("[data-testid=summary-exit]")!.TextContent));
         Assert.All(rows, r => Assert.EndsWith(" ms", r.QuerySelector("[data-testid=summary-cpu]")!.TextContent, StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void In_step_mode_each_waiting_process_has_its_next_operation_and_a_next_button_that_grants_it()
-    {
-        var granted = new List<int>();
-        var view = Render("counter_unlocked_step_waits", stepMode: true, running: true, finished: false, grant: granted.Add);
-
-        var lanes = view.FindAll("[data-testid=step-lane]");
-        Assert.Equal(3, lanes.Count);
-        Assert.Equal(["MainProcess", "Process-1", "Process-2"], lanes.Select(l => l.QuerySelector(".step-name")!.TextContent));
-        var worker = lanes.Single(l => l.QuerySelector(".step-name")!.TextContent == "Process-1");
-        Assert.Equal("value.read Value-0x7f37a69ba000", worker.QuerySelector("[data-testid=step-next]")!.TextContent);
-        worker.QuerySelector("button")!.Click();
-        Assert.Equal([3], granted);
-    }
-
-    [Fact]
-    public void The_step_counter_shows_the_lost_updates_of_the_unlocked_counter()
-    {
-        var view = Render("counter_unlocked", stepMode: true);
-
-        Assert.Equal("509", view.Find("[data-testid=counter-actual]").TextContent);
-        Assert.Equal("1000", view.Find("[data-testid=counter-expected]").TextContent);
-        Assert.Contains("491 update(s) lost", view.Find("[data-testid=lost-update]").TextContent, StringComparison.Ordinal);
     }
 }

@@ -70,4 +70,28 @@ public sealed class StepPanelTests : BunitTestBase
         Assert.Equal("400", view.Find("[data-testid=counter-expected]").TextContent);
         Assert.Empty(view.FindAll("[data-testid=lost-update]"));
     }
+
+    [Fact]
+    public void In_step_mode_each_waiting_process_has_its_next_operation_and_a_next_button_that_grants_it()
+    {
+        var view = Render(Fold("counter_unlocked_step_waits"));
+
+        var lanes = view.FindAll("[data-testid=step-lane]");
+        Assert.Equal(3, lanes.Count);
+        Assert.Equal(["MainProcess", "Process-1", "Process-2"], lanes.Select(l => l.QuerySelector(".step-name")!.TextContent));
+        var worker = lanes.Single(l => l.QuerySelector(".step-name")!.TextContent == "Process-1");
+        Assert.Equal("value.read Value-0x7f37a69ba000", worker.QuerySelector("[data-testid=step-next]")!.TextContent);
+        worker.QuerySelector("button")!.Click();
+        Assert.Equal([3], _granted);
+    }
+
+    [Fact]
+    public void The_step_counter_shows_the_lost_updates_of_the_unlocked_counter()
+    {
+        var view = Render(Fold("counter_unlocked"));
+
+        Assert.Equal("509", view.Find("[data-testid=counter-actual]").TextContent);
+        Assert.Equal("1000", view.Find("[data-testid=counter-expected]").TextContent);
+        Assert.Contains("491 update(s) lost", view.Find("[data-testid=lost-update]").TextContent, StringComparison.Ordinal);
+    }
 }

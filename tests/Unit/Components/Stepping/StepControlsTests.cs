@@ -84,4 +84,39 @@ public sealed class StepControlsTests : BunitTestBase
         Assert.Equal("No steps yet", controls.Find("[data-testid='step-position']").TextContent);
         Assert.All(controls.FindAll("button[data-testid^='step-']"), b => Assert.True(b.HasAttribute("disabled")));
     }
+
+    [Fact]
+    public async Task Markers_are_drawn_on_the_slider_and_the_jump_buttons_go_to_the_previous_and_next_one()
+    {
+        _step = 5;
+        var controls = Context.Render<StepControls>(p => p
+            .Add(c => c.StepCount, 11)
+            .Add(c => c.Step, 5)
+            .Add(c => c.MarkerName, "collection")
+            .Add(c => c.Markers, [new StepMarker(2, "gc.collect()", MudBlazor.Color.Secondary), new StepMarker(8, "automatic", MudBlazor.Color.Warning)])
+            .Add(c => c.StepChanged, s => _step = s));
+
+        var ticks = controls.FindAll("[data-testid='step-marker']");
+        Assert.Equal(["2", "8"], ticks.Select(t => t.GetAttribute("data-step")));
+        Assert.Contains("left: 80%", ticks[1].GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Equal("1 of 2 collections", controls.Find("[data-testid='marker-count']").TextContent);
+
+        await controls.Find("button[data-testid='marker-next']").ClickAsync(new());
+        Assert.Equal(8, _step);
+        Assert.True(controls.Find("button[data-testid='marker-next']").HasAttribute("disabled"));
+        await controls.Find("button[data-testid='marker-previous']").ClickAsync(new());
+        Assert.Equal(2, _step);
+        Assert.True(controls.Find("button[data-testid='marker-previous']").HasAttribute("disabled"));
+        await controls.FindAll("[data-testid='step-marker']")[1].ClickAsync(new());
+        Assert.Equal(8, _step);
+    }
+
+    [Fact]
+    public void Without_markers_there_are_no_ticks_and_no_jump_buttons()
+    {
+        var controls = Render(count: 10);
+
+        Assert.Empty(controls.FindAll("[data-testid='step-marker']"));
+        Assert.Empty(controls.FindAll("[data-testid='marker-next']"));
+    }
 }

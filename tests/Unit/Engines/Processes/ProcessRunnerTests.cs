@@ -48,6 +48,72 @@ public sealed class ProcessRunnerTests(ProcessRunnerFixture fixture, ITestOutput
         Assert.All(events.Where(e => e.Kind == ProcessEventKinds.QueuePut), e => Assert.True(e.Integer("bytes") > 0));
     }
 
+    [Theory]
+    [InlineData("fork")]
+    [InlineData("spawn")]
+    public async Task Each_get_names_the_put_it_received_by_message_id_and_the_script_sees_its_own_values(string method)
+    {
+        const string source = """
+            from multiprocessing import Process, Queue
+
+            def producer(q, base):
+                for i in range(20):
+                    q.put(base + i)
+
+            if __name__ == "__main__":
+                q = Queue()
+                ps = [Process(target=producer, args=(q, b)) for b in (0, 100)]
+                for p in ps:
+                    p.start()
+                got = sorted(q.get() for _ in range(40))
+                for p in ps:
+                    p.join()
+                print(got == sorted(list(range(20)) + list(range(100, 120))), type(got[0]).__name__)
+            """;
+        var (events, result) = await fixture.RunAsync(new ProcessRunRequest(source, StartMethod: method));
+
+        Assert.Equal(RunEnding.Finished, result.Ending);
+        Assert.Contains(events, e => e.Kind == ProcessEventKinds.Output && e.Text("text") == "True int");
+        var puts = events.Where(e => e.Kind == ProcessEventKinds.QueuePut).ToDictionary(e => e.Text("msg")!);
+        var gets = events.Where(e => e.Kind == ProcessEventKinds.QueueGet).ToList();
+        Assert.Equal(40, puts.Count);
+        Assert.Equal(40, gets.Count);
+        Assert.Equal(puts.Keys.Order(), gets.Select(g => g.Text("msg")!).Order());
+        Assert.All(gets, g => Assert.Equal(puts[g.Text("msg")!].Text("repr"), g.Text("repr")));
+        Assert.All(puts.Values, p => Assert.StartsWith($"{p.Pid}.", p.Text("msg"), StringComparison.Ordinal));
+        Assert.Equal(2, puts.Values.Select(p => p.Pid).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Pipe_messages_carry_an_id_from_send_to_recv_and_a_short_repr_of_the_value()
+    {
+        const string source = """
+            from multiprocessing import Pipe, Process
+
+            def echo(conn):
+                conn.send(conn.recv() * 2)
+
+            if __name__ == "__main__":
+                here, there = Pipe()
+                p = Process(target=echo, args=(there,))
+                p.start()
+                here.send("x" * 100)
+                print(len(here.recv()))
+                p.join()
+            """;
+        var (events, result) = await fixture.RunAsync(new ProcessRunRequest(source, StartMethod: "spawn"));
+
+        Assert.Equal(RunEnding.Finished, result.Ending);
+        Assert.Contains(events, e => e.Kind == ProcessEventKinds.Output && e.Text("text") == "200");
+        var sends = events.Where(e => e.Kind == ProcessEventKinds.PipeSend).OrderBy(e => e.Timestamp).ToList();
+        var recvs = events.Where(e => e.Kind == ProcessEventKinds.PipeRecv).ToDictionary(e => e.Text("msg")!);
+        Assert.Equal(2, sends.Count);
+        Assert.All(sends, s => Assert.NotEqual(s.Pid, recvs[s.Text("msg")!].Pid));
+        Assert.All(sends, s => Assert.True(recvs[s.Text("msg")!].Timestamp > s.Timestamp));
+        Assert.Equal("'" + new string('x', 58) + "…", sends[0].Text("repr"));
+        Assert.Equal(60, sends[1].Text("repr")!.Length);
+    }
+
     [Fact]
     public async Task The_lock_of_a_locked_counter_is_never_held_by_two_processes_and_no_update_is_lost()
     {

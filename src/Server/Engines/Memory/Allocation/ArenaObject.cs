@@ -17,6 +17,9 @@ internal sealed class ArenaObject
     /// <summary><c>address</c>: where the 1 MiB was mapped, 0 when no arena is associated.</summary>
     internal ulong Address;
 
+    /// <summary>Not in the C struct: an arena was mapped behind this object at least once (so the page can show it given back).</summary>
+    internal bool EverMapped;
+
     /// <summary><c>pool_address</c>: the next pool to carve; pools below it have been used at least once.</summary>
     internal ulong PoolAddress;
 

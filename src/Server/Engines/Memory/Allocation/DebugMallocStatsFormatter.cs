@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Playground.Shared.Memory.Allocation;
 
 namespace Playground.Engines.Memory.Allocation;
 

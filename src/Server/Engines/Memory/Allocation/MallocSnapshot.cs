@@ -1,17 +1,6 @@
+using Playground.Shared.Memory.Allocation;
+
 namespace Playground.Engines.Memory.Allocation;
-
-/// <summary>The three states obmalloc.c's comment gives a pool (3.11 <c>Objects/obmalloc.c</c>:1080-1108).</summary>
-public enum PoolState
-{
-    /// <summary>Some blocks allocated, some free; linked in <c>usedpools[szidx]</c>.</summary>
-    Used,
-
-    /// <summary>Every block allocated; in no list until one is freed.</summary>
-    Full,
-
-    /// <summary>No block allocated; in its arena's <c>freepools</c>, keeping its last size class and free list.</summary>
-    Empty,
-}
 
 /// <summary>
 /// One carved pool. SizeClass is the class it serves, or served last when Empty; Capacity is
@@ -24,13 +13,6 @@ public sealed record PoolSnapshot(int Index, ulong Address, int SizeClass, int B
 /// and the pools carved so far (pools past <c>pool_address</c> have never been used and are not listed).
 /// </summary>
 public sealed record ArenaSnapshot(int Index, ulong Address, int FreePools, int TotalPools, IReadOnlyList<PoolSnapshot> Pools);
-
-/// <summary>
-/// One row of the first table of <c>sys._debugmallocstats()</c>: pools of a class that hold at least one
-/// block (empty pools are skipped), blocks in use, and blocks still available in those pools, never-carved
-/// ones included, so <c>BlocksInUse + AvailableBlocks == NumPools * NUMBLOCKS(class)</c>.
-/// </summary>
-public sealed record SizeClassRow(int SizeClass, int Size, long NumPools, long BlocksInUse, long AvailableBlocks);
 
 /// <summary>
 /// An immutable picture of the allocator, shaped like <c>_PyObject_DebugMallocStats</c> (3.11

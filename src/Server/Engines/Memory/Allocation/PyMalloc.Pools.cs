@@ -152,7 +152,8 @@ public sealed partial class PyMalloc
         // "Take the next available arena object off the head of the list."
         ArenaObject arenaobj = _unusedArenaObjects;
         _unusedArenaObjects = arenaobj.NextArena;
-        arenaobj.Address = ArenaRegionBase + ((ulong)arenaobj.Index << ArenaStrideShift) + _arenaPageOffset;
+        arenaobj.Address = ArenaAddressOf(arenaobj.Index);
+        arenaobj.EverMapped = true;
         ++_narenasCurrentlyAllocated;
         ++_ntimesArenaAllocated;
         if (_narenasCurrentlyAllocated > _narenasHighwater)
@@ -173,6 +174,9 @@ public sealed partial class PyMalloc
         Sink?.Invoke(new ArenaAllocated(arenaobj.Address, arenaobj.Index, arenaobj.NTotalPools));
         return arenaobj;
     }
+
+    /// <summary>Where arena object <paramref name="index"/> maps its arena, each time it gets one.</summary>
+    ulong ArenaAddressOf(int index) => ArenaRegionBase + ((ulong)index << ArenaStrideShift) + _arenaPageOffset;
 
     /// <summary>
     /// <c>insert_to_usedpool</c> (obmalloc.c:2032): a full pool got a free block back; it goes to the front

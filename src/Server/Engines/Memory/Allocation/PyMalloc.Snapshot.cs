@@ -1,19 +1,21 @@
+using Playground.Shared.Memory.Allocation;
+
 namespace Playground.Engines.Memory.Allocation;
 
 /// <summary>
 /// The snapshot walks the arenas the way <c>_PyObject_DebugMallocStats</c> does (3.11
 /// <c>Objects/obmalloc.c</c>:2990-3035): every associated arena, every pool below its <c>pool_address</c>,
-/// skipping pools whose <c>ref.count</c> is 0 in the class table.
+/// skipping pools whose <c>ref.count</c> is 0 in the class table. The same pool records make the
+/// <see cref="AllocatorState"/> a trace carries, so the page's live table and this report share one model
+/// (<see cref="SizeClassRow.Tabulate"/>).
 /// </summary>
 public sealed partial class PyMalloc
 {
     /// <summary>An immutable view of arenas, pools and the <c>sys._debugmallocstats()</c> figures, as of now.</summary>
     public MallocSnapshot Snapshot()
     {
-        var numpools = new long[NB_SMALL_SIZE_CLASSES];
-        var numblocks = new long[NB_SMALL_SIZE_CLASSES];
-        var numfreeblocks = new long[NB_SMALL_SIZE_CLASSES];
         var arenas = new List<ArenaSnapshot>();
+        var records = new List<PoolRecord>();
         int numfreepools = 0;
         long arenaAlignment = 0;
 
@@ -29,42 +31,22 @@ public sealed partial class PyMalloc
             {
                 arenaAlignment += POOL_SIZE;
             }
-            var pools = new List<PoolSnapshot>();
-            for (ulong at = ao.FirstPoolAddress; at < ao.PoolAddress; at += POOL_SIZE)
-            {
-                PoolHeader pool = ao.Pools[(at - ao.FirstPoolAddress) >> 14]!;
-                int sz = pool.SzIdx;
-                int capacity = BlocksPerPool(sz);
-                PoolState state = pool.Count == 0 ? PoolState.Empty
-                    : pool.FreeBlock == 0 ? PoolState.Full
-                    : PoolState.Used;
-                pools.Add(new PoolSnapshot(pool.Index, pool.Address, sz, BlockSizeOf(sz), pool.Count, capacity, state));
-                if (pool.Count == 0)
-                {
-                    // "currently unused"
-                    continue;
-                }
-                ++numpools[sz];
-                numblocks[sz] += pool.Count;
-                numfreeblocks[sz] += capacity - pool.Count;
-            }
+            int first = records.Count;
+            AddPoolRecords(ao, records);
+            var pools = records.Skip(first)
+                .Select(p => new PoolSnapshot(p.Index, p.Address, p.SizeClass, p.BlockSize, p.UsedBlocks, p.TotalBlocks, p.State))
+                .ToList();
             arenas.Add(new ArenaSnapshot(ao.Index, ao.Address, ao.NFreePools, ao.NTotalPools, pools.AsReadOnly()));
         }
 
-        var rows = new List<SizeClassRow>();
+        IReadOnlyList<SizeClassRow> rows = SizeClassRow.Tabulate(records);
         long allocatedBytes = 0, availableBytes = 0, poolHeaderBytes = 0, quantization = 0;
-        for (int i = 0; i < NB_SMALL_SIZE_CLASSES; i++)
+        foreach (SizeClassRow row in rows)
         {
-            if (numpools[i] == 0)
-            {
-                continue;
-            }
-            int size = BlockSizeOf(i);
-            rows.Add(new SizeClassRow(i, size, numpools[i], numblocks[i], numfreeblocks[i]));
-            allocatedBytes += numblocks[i] * size;
-            availableBytes += numfreeblocks[i] * size;
-            poolHeaderBytes += numpools[i] * POOL_OVERHEAD;
-            quantization += numpools[i] * ((POOL_SIZE - POOL_OVERHEAD) % size);
+            allocatedBytes += row.BlocksInUse * row.Size;
+            availableBytes += row.AvailableBlocks * row.Size;
+            poolHeaderBytes += row.NumPools * POOL_OVERHEAD;
+            quantization += row.NumPools * ((POOL_SIZE - POOL_OVERHEAD) % row.Size);
         }
 
         var usable = new List<int>();
@@ -74,7 +56,7 @@ public sealed partial class PyMalloc
         }
 
         return new MallocSnapshot(
-            arenas.AsReadOnly(), rows.AsReadOnly(), usable.AsReadOnly(),
+            arenas.AsReadOnly(), rows, usable.AsReadOnly(),
             ArenasAllocatedTotal: _ntimesArenaAllocated,
             ArenasReclaimed: _ntimesArenaAllocated - _narenasCurrentlyAllocated,
             ArenasHighwaterMark: _narenasHighwater,
@@ -88,5 +70,60 @@ public sealed partial class PyMalloc
             AllocatedBlocks: AllocatedBlocks,
             SystemBlocks: _system.LiveCount,
             SystemBytes: _system.LiveBytes);
+    }
+
+    /// <summary>
+    /// The whole allocator as a trace checkpoint carries it: every arena object that ever had an arena
+    /// (those given back marked freed), the pools carved in the mapped ones, and the live system blocks.
+    /// </summary>
+    public AllocatorState State()
+    {
+        var arenas = new List<ArenaRecord>();
+        var pools = new List<PoolRecord>();
+        for (int i = 0; i < _maxarenas; i++)
+        {
+            if (ArenaRecordAt(i) is { } record)
+            {
+                arenas.Add(record);
+                AddPoolRecords(_arenas[i], pools);
+            }
+        }
+        return new AllocatorState(arenas.AsReadOnly(), pools.AsReadOnly(), _system.LiveBlocks());
+    }
+
+    /// <summary>Arena object <paramref name="index"/> as a record, or null if no arena was ever mapped behind it.</summary>
+    internal ArenaRecord? ArenaRecordAt(int index)
+    {
+        ArenaObject ao = _arenas[index];
+        return ao.EverMapped
+            ? new ArenaRecord(ao.Index, ArenaAddressOf(ao.Index), ao.NTotalPools, Freed: ao.Address == 0)
+            : null;
+    }
+
+    /// <summary>The carved pools of a mapped arena, appended in address order; none for an arena given back.</summary>
+    internal void AddPoolRecords(int arenaIndex, List<PoolRecord> into) => AddPoolRecords(_arenas[arenaIndex], into);
+
+    /// <summary>Pool <paramref name="poolIndex"/> of arena <paramref name="arenaIndex"/> as it is now.</summary>
+    internal PoolRecord PoolRecordAt(int arenaIndex, int poolIndex) => Record(_arenas[arenaIndex].Pools[poolIndex]!);
+
+    static void AddPoolRecords(ArenaObject ao, List<PoolRecord> into)
+    {
+        if (ao.Address == 0)
+        {
+            return;
+        }
+        for (ulong at = ao.FirstPoolAddress; at < ao.PoolAddress; at += POOL_SIZE)
+        {
+            into.Add(Record(ao.Pools[(at - ao.FirstPoolAddress) >> 14]!));
+        }
+    }
+
+    static PoolRecord Record(PoolHeader pool)
+    {
+        int sz = pool.SzIdx;
+        PoolState state = pool.Count == 0 ? PoolState.Empty
+            : pool.FreeBlock == 0 ? PoolState.Full
+            : PoolState.Used;
+        return new PoolRecord(pool.ArenaIndex, pool.Index, pool.Address, sz, BlockSizeOf(sz), pool.Count, BlocksPerPool(sz), state);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Playground.Shared.Memory.Allocation;
 
 namespace Playground.Engines.Memory.Allocation;
 
@@ -41,20 +42,20 @@ namespace Playground.Engines.Memory.Allocation;
 public sealed partial class PyMalloc
 {
     /// <summary>Block alignment and size-class spacing on 64-bit builds (obmalloc.c:878-880).</summary>
-    public const int ALIGNMENT = 16;
-    public const int ALIGNMENT_SHIFT = 4;
+    public const int ALIGNMENT = PymallocLayout.Alignment;
+    public const int ALIGNMENT_SHIFT = PymallocLayout.AlignmentShift;
 
     /// <summary>Largest request pymalloc serves itself (obmalloc.c:904).</summary>
-    public const int SMALL_REQUEST_THRESHOLD = 512;
+    public const int SMALL_REQUEST_THRESHOLD = PymallocLayout.SmallRequestThreshold;
 
     /// <summary><c>SMALL_REQUEST_THRESHOLD / ALIGNMENT</c>: 32 classes of 16..512 bytes.</summary>
     public const int NB_SMALL_SIZE_CLASSES = SMALL_REQUEST_THRESHOLD / ALIGNMENT;
 
     /// <summary>16 KiB: <c>POOL_BITS</c> 14 under <c>USE_LARGE_POOLS</c> (obmalloc.c:935-978).</summary>
-    public const int POOL_SIZE = 1 << 14;
+    public const int POOL_SIZE = PymallocLayout.PoolSize;
 
     /// <summary>1 MiB: <c>ARENA_BITS</c> 20 under <c>USE_LARGE_ARENAS</c>, on for 64-bit builds with the radix tree (obmalloc.c:935-963).</summary>
-    public const int ARENA_SIZE = 1 << 20;
+    public const int ARENA_SIZE = PymallocLayout.ArenaSize;
 
     /// <summary><c>ARENA_SIZE / POOL_SIZE</c>.</summary>
     public const int MAX_POOLS_IN_ARENA = ARENA_SIZE / POOL_SIZE;
@@ -63,7 +64,7 @@ public sealed partial class PyMalloc
     /// <c>_Py_SIZE_ROUND_UP(sizeof(struct pool_header), ALIGNMENT)</c> (obmalloc.c:1056): the header is a
     /// count (padded to a pointer), four pointers and four unsigned ints, 48 bytes, already a multiple of 16.
     /// </summary>
-    public const int POOL_OVERHEAD = 48;
+    public const int POOL_OVERHEAD = PymallocLayout.PoolOverhead;
 
     /// <summary>Slots first given to the <c>arenas</c> vector, doubled whenever all are in use (obmalloc.c:1264).</summary>
     public const int INITIAL_ARENA_OBJECTS = 16;
@@ -76,6 +77,13 @@ public sealed partial class PyMalloc
 
     /// <summary>Where simulated <c>PyMem_RawMalloc</c> blocks live (the C heap, below the mappings).</summary>
     public const ulong SystemRegionBase = 0x5555_0000_0000UL;
+
+    /// <summary>
+    /// Where the interpreter's statically allocated objects live (small ints, <c>()</c>, one-character
+    /// strings, <c>None</c>: since 3.11 they are in the executable's data segment, not in any allocator's
+    /// memory): below the C heap, so no static object's address falls in an arena or a system block.
+    /// </summary>
+    public const ulong StaticRegionBase = 0x5554_0000_0000UL;
 
     const int ArenaStrideShift = 21;
     const int PoolSizeMask = POOL_SIZE - 1;
@@ -129,14 +137,13 @@ public sealed partial class PyMalloc
     /// The size class pymalloc uses for a request, <c>(nbytes - 1) &gt;&gt; ALIGNMENT_SHIFT</c>, or -1 for a
     /// request it sends to the system allocator (0 bytes, or more than 512).
     /// </summary>
-    public static int SizeClassOf(int nbytes) =>
-        (uint)(nbytes - 1) < SMALL_REQUEST_THRESHOLD ? (nbytes - 1) >> ALIGNMENT_SHIFT : -1;
+    public static int SizeClassOf(int nbytes) => PymallocLayout.SizeClassOf(nbytes);
 
     /// <summary><c>INDEX2SIZE(szidx)</c>: the block size of a size class.</summary>
-    public static int BlockSizeOf(int sizeClass) => (sizeClass + 1) << ALIGNMENT_SHIFT;
+    public static int BlockSizeOf(int sizeClass) => PymallocLayout.BlockSizeOf(sizeClass);
 
     /// <summary><c>NUMBLOCKS(szidx)</c>: how many blocks of the class fit in a pool after its header.</summary>
-    public static int BlocksPerPool(int sizeClass) => (POOL_SIZE - POOL_OVERHEAD) / BlockSizeOf(sizeClass);
+    public static int BlocksPerPool(int sizeClass) => PymallocLayout.BlocksPerPool(sizeClass);
 
     /// <summary>
     /// <c>_PyObject_Malloc</c> (obmalloc.c:1996): pymalloc's block for 1..512 bytes, otherwise

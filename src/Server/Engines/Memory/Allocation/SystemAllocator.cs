@@ -1,4 +1,5 @@
 using System.Globalization;
+using Playground.Shared.Memory.Allocation;
 
 namespace Playground.Engines.Memory.Allocation;
 
@@ -20,6 +21,10 @@ internal sealed class SystemAllocator
     internal int LiveCount => _live.Count;
 
     internal long LiveBytes { get; private set; }
+
+    /// <summary>The live blocks in address order.</summary>
+    internal IReadOnlyList<SystemBlock> LiveBlocks() =>
+        _live.OrderBy(b => b.Key).Select(b => new SystemBlock(b.Key, b.Value)).ToList().AsReadOnly();
 
     internal bool TryGetSize(ulong address, out int nbytes) => _live.TryGetValue(address, out nbytes);
 

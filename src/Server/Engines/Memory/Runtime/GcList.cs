@@ -42,6 +42,20 @@ internal sealed class GcList : IEnumerable<PyObject>
         Count = 0;
     }
 
+    /// <summary>
+    /// Appends every object to <paramref name="into"/> in list order and empties the generation, walking the
+    /// links directly: gc_collect_main's gc_list_merge of the younger generations, without an enumerator.
+    /// </summary>
+    public void MoveTo(List<PyObject> into)
+    {
+        for (var o = _head.GcNext!; !ReferenceEquals(o, _head); o = o.GcNext!)
+        {
+            into.Add(o);
+        }
+
+        Clear();
+    }
+
     public IEnumerator<PyObject> GetEnumerator()
     {
         for (var o = _head.GcNext!; !ReferenceEquals(o, _head); o = o.GcNext!)

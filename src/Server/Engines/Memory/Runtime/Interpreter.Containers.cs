@@ -799,12 +799,23 @@ internal sealed partial class Interpreter
         {
             case PyList l:
             {
-                var items = l.Items.ToArray();
+                // _list_clear empties the list before dropping the items; a pooled copy keeps a collection of
+                // a million lists from allocating a million arrays.
+                var count = l.Items.Count;
+                var items = System.Buffers.ArrayPool<PyObject>.Shared.Rent(count);
+                l.Items.CopyTo(items);
                 l.Items.Clear();
                 l.Allocated = 0;
-                for (var i = items.Length - 1; i >= 0; i--)
+                try
                 {
-                    Decref(items[i], Why.GcClear);
+                    for (var i = count - 1; i >= 0; i--)
+                    {
+                        Decref(items[i], Why.GcClear);
+                    }
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<PyObject>.Shared.Return(items, clearArray: true);
                 }
 
                 break;

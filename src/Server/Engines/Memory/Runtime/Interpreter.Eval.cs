@@ -465,6 +465,7 @@ internal sealed partial class Interpreter
         var frame = new Frame("<listcomp>", lc.Scope, f, null);
         frame.Locals[0] = it;
         EnterCall();
+        PushFrame(frame);
         var result = NewList();
         try
         {

@@ -18,6 +18,7 @@ internal sealed partial class Interpreter
     public void RunModule(ModuleNode module)
     {
         var frame = new Frame("<module>", null, null, null);
+        PushFrame(frame);
         try
         {
             ExecBlock(module.Body, frame);
@@ -26,6 +27,10 @@ internal sealed partial class Interpreter
         {
             AddTraceback(e, frame);
             throw;
+        }
+        finally
+        {
+            PopFrame(frame);
         }
     }
 
@@ -519,6 +524,7 @@ internal sealed partial class Interpreter
 
         var cls = NewClass(cd.Name, baseType);
         var frame = new Frame(cd.Name, null, f, cls);
+        PushFrame(frame);
         try
         {
             ExecBlock(cd.Body, frame);
@@ -528,6 +534,10 @@ internal sealed partial class Interpreter
             AddTraceback(e, frame);
             Decref(cls, Why.Temporary);
             throw;
+        }
+        finally
+        {
+            PopFrame(frame);
         }
 
         StoreName(cd.Target, cls, f);
@@ -722,6 +732,7 @@ internal sealed partial class Interpreter
     private void LeaveFrame(Frame frame)
     {
         _callDepth--;
+        PopFrame(frame);
         for (var i = 0; i < frame.Locals.Length; i++)
         {
             var v = frame.Locals[i];
@@ -823,6 +834,7 @@ internal sealed partial class Interpreter
         }
 
         EnterCall();
+        PushFrame(frame);
         try
         {
             if (fn.LambdaBody != null)

@@ -98,7 +98,7 @@ internal sealed partial class Interpreter
     }
 
     /// <summary>id(): the simulated address.</summary>
-    public ulong Address(PyObject o) => o.Address != 0 ? o.Address : 0x7f0000000000UL + ((ulong)o.Id * 16);
+    public ulong Address(PyObject o) => o.Address != 0 ? o.Address : Allocation.PyMalloc.StaticRegionBase + ((ulong)o.Id * 16);
 
     public static string StrRepr(string s)
     {

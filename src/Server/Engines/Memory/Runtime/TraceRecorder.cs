@@ -1,11 +1,16 @@
+using Playground.Engines.Memory.Allocation;
 using Playground.Shared.Memory;
 
 namespace Playground.Engines.Memory.Runtime;
 
 /// <summary>
 /// Records a run as steps with deltas (reference count changes with reasons, objects whose state changed,
-/// objects freed, collections) and a full heap checkpoint every <see cref="_interval"/> steps, so a viewer
-/// can rebuild the state after any step without re-running the program.
+/// objects freed, collections) and full heap checkpoints, so a viewer can rebuild the state after any step
+/// without re-running the program. A checkpoint costs one record per live object, a step one per object it
+/// touched: a checkpoint is taken once at least <see cref="_interval"/> steps have passed since the last one
+/// <em>and</em> those steps recorded at least as many objects as are live. So the checkpoints never weigh
+/// more than the deltas (a loop over a big heap does not copy the heap every hundred steps), and rebuilding
+/// any step reads at most about twice the live heap.
 /// </summary>
 internal sealed class TraceRecorder(int interval)
 {
@@ -18,8 +23,13 @@ internal sealed class TraceRecorder(int interval)
     private readonly List<ObjectFreed> _freed = [];
     private readonly List<GcCollection> _collections = [];
     private Interpreter? _interp;
+    private IReadOnlyList<TraceFrame>? _frames;
+    private GcStateRecorder? _gc;
+    private AllocatorRecorder? _allocator;
     private int _line;
     private bool _open;
+    private int _stepsSinceCheckpoint;
+    private long _recordsSinceCheckpoint;
 
     public IReadOnlyList<TraceStep> Steps => _steps;
 
@@ -28,6 +38,8 @@ internal sealed class TraceRecorder(int interval)
     public void Attach(Interpreter interp)
     {
         _interp = interp;
+        _gc = new GcStateRecorder(interp.Gc);
+        _allocator = new AllocatorRecorder(interp.Allocator);
         _checkpoints.Add(Checkpoint(-1));
     }
 
@@ -95,28 +107,42 @@ internal sealed class TraceRecorder(int interval)
         }
 
         var index = _steps.Count;
-        _steps.Add(new TraceStep(index, _line, [.. _changes], [.. _touched.Where(o => _live.ContainsKey(o.Id)).Select(Describe)],
-            [.. _freed], [.. _collections], stdoutLength));
+        var checkpointDue = _stepsSinceCheckpoint + 1 >= _interval && _recordsSinceCheckpoint + _touched.Count + _freed.Count + 1 >= _live.Count;
+
+        // A checkpoint is a full picture, so before one the recorder looks for shared objects (small
+        // ints, interned strings) held by every live object, not only by those this step touched.
+        SharedObjects.Discover(_interp!, checkpointDue ? [.. _live.Values] : [.. _touched], _live, _touched);
+        var step = new TraceStep(index, _line, [.. _changes], [.. _touched.Where(o => _live.ContainsKey(o.Id)).Select(Describe)],
+            [.. _freed], [.. _collections], stdoutLength) { Frames = ChangedFrames(), Gc = _gc!.Changed(), Allocator = _allocator?.TakeChange() };
+        _steps.Add(step);
+        _stepsSinceCheckpoint++;
+        _recordsSinceCheckpoint += step.Changed.Count + step.Freed.Count + 1;
         _changes.Clear();
         _touched.Clear();
         _freed.Clear();
         _collections.Clear();
         _open = false;
-        if ((index + 1) % _interval == 0)
+        if (checkpointDue)
         {
             _checkpoints.Add(Checkpoint(index));
+            _stepsSinceCheckpoint = 0;
+            _recordsSinceCheckpoint = 0;
         }
     }
 
     private HeapCheckpoint Checkpoint(int stepIndex) =>
-        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]);
+        new(stepIndex, [.. _live.Values.Select(Describe)], [.. _interp!.Gc.Counts]) { Frames = _frames = FrameCapture.Capture(_interp), Gc = _gc!.Snapshot(), Allocator = _interp.Allocator.State() };
+
+    /// <summary>The call stack when it differs from the last one recorded; null when it is the same.</summary>
+    private IReadOnlyList<TraceFrame>? ChangedFrames() =>
+        FrameCapture.Matches(_interp!, _frames) ? null : _frames = FrameCapture.Capture(_interp!);
 
     private HeapObject Describe(PyObject o)
     {
         var refs = new List<PyObject>();
         o.Traverse(refs);
         return new HeapObject(o.Id, o.Type?.Name ?? "object", SafeRepr(o), (int)_interp!.SizeOf(o), o.RefCount, o.Shared,
-            o.Generation, [.. refs.Select(r => r.Id)], _interp.Address(o));
+            o.Generation, [.. refs.Select(r => r.Id)], _interp.Address(o)) { References = [.. ReferenceLabels.Describe(_interp, o).Select(r => new HeapReference(r.Target.Id, r.Label))] };
     }
 
     /// <summary>A short description that never runs student code (no __repr__ calls).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Playground.Engines.Memory.Allocation;
+using Playground.Shared.Memory.Allocation;
 using Xunit;
 
 namespace Playground.Tests.Unit.Engines.Memory.Allocation;

@@ -1,4 +1,5 @@
 using Playground.Engines.Memory.Allocation;
+using Playground.Shared.Memory.Allocation;
 using Xunit;
 
 namespace Playground.Tests.Unit.Engines.Memory.Allocation;

@@ -20,16 +20,18 @@ def install():
     if _installed:
         return
     _installed = True
+    # spawn and forkserver children, and the resource tracker, start as `python3 -c ...`: they report
+    # themselves from BaseProcess._bootstrap (or not at all), not as the run's main process. The main
+    # process reports before importing multiprocessing, which is most of our start-up cost: the page
+    # shows the process running as soon as python3 is.
+    if sys.argv and sys.argv[0] != "-c":
+        emit("process.run", _name="MainProcess", ppid=os.getppid(), start_method=None, main=True, argv=sys.argv[:8])
+        atexit.register(_main_exit)
     from . import patches, output
 
     _default_start_method(os.environ.get("PLAYGROUND_START_METHOD"))
     output.install()
     patches.install()
-    # spawn and forkserver children, and the resource tracker, start as `python3 -c ...`: they report
-    # themselves from BaseProcess._bootstrap (or not at all), not as the run's main process
-    if sys.argv and sys.argv[0] != "-c":
-        emit("process.run", ppid=os.getppid(), start_method=None, main=True, argv=sys.argv[:8])
-        atexit.register(_main_exit)
 
 
 def _main_exit():

@@ -1,9 +1,8 @@
 """stdout/stderr, line by line, tagged with the process that wrote them. The real stream still gets
 every byte; the wrapper only copies complete lines into `output` events."""
-import os
 import sys
 
-from .channel import emit
+from .channel import current_pid, emit
 
 _wrappers = []
 
@@ -13,13 +12,13 @@ class TaggedStream:
         self._pg_stream = stream
         self._pg_name = name
         self._pg_buffer = ""
-        self._pg_pid = os.getpid()
+        self._pg_pid = current_pid()
 
     def write(self, s):
         n = self._pg_stream.write(s)
         try:
-            if self._pg_pid != os.getpid():
-                self._pg_pid, self._pg_buffer = os.getpid(), ""
+            if self._pg_pid != current_pid():
+                self._pg_pid, self._pg_buffer = current_pid(), ""
             if isinstance(s, str):
                 self._pg_buffer += s
                 while "\n" in self._pg_buffer:
@@ -33,7 +32,7 @@ class TaggedStream:
 
     def drain(self):
         try:
-            if self._pg_buffer and self._pg_pid == os.getpid():
+            if self._pg_buffer and self._pg_pid == current_pid():
                 text, self._pg_buffer = self._pg_buffer, ""
                 emit("output", stream=self._pg_name, text=text)
         except Exception:

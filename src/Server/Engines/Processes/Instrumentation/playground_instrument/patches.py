@@ -218,6 +218,45 @@ def _synchronize():
     bar.wait = pg_bar_wait
 
 
+# --- Messages: which put a get received -----------------------------------------------------------
+class Message:
+    """An object in flight on a Queue or Pipe, tagged with the id its put/send reported, so that the
+    get/recv that takes it out can report the same id. With several producers a Queue's order is the
+    order its feeder threads (Lib/multiprocessing/queues.py, Queue._feed) won the pipe's write lock,
+    not the order of the put() calls, so matching puts to gets by position would draw wrong arrows."""
+
+    __slots__ = ("id", "obj")
+
+    def __init__(self, id, obj):
+        self.id, self.obj = id, obj
+
+    def __reduce__(self):
+        return Message, (self.id, self.obj)
+
+
+_message_count = [0]
+MAX_VALUE_REPR = 60
+
+
+def _message_id():
+    _message_count[0] += 1
+    return f"{os.getpid()}.{_message_count[0]}"
+
+
+def _opened(obj):
+    """The object and its message id (None when it was sent by code we do not report)."""
+    return (obj.obj, obj.id) if isinstance(obj, Message) else (obj, None)
+
+
+def _short_repr(obj):
+    """What an arrow shows: repr() cut to a label's length."""
+    try:
+        r = repr(obj)
+    except Exception:
+        return "?"
+    return r if len(r) <= MAX_VALUE_REPR else r[:MAX_VALUE_REPR - 1] + "…"
+
+
 # --- Queue, JoinableQueue, SimpleQueue: queues.py ----------------------------------------------------
 def _mark_internal(*locks):
     for lock in locks:
@@ -266,16 +305,18 @@ def _queues():
         step("queue.put", queue=qname(self))
         size = _pickled_size(obj)
         emit("queue.put.begun", queue=qname(self), bytes=size)
-        put(self, obj, block, timeout)
-        emit("queue.put", queue=qname(self), bytes=size, value=obj, qsize=qsize(self))
+        mid = _message_id()
+        put(self, Message(mid, obj), block, timeout)
+        emit("queue.put", queue=qname(self), bytes=size, value=obj, repr=_short_repr(obj), msg=mid, qsize=qsize(self))
 
     def pg_get(self, block=True, timeout=None):
         if suppressed():
-            return get(self, block, timeout)
+            return _opened(get(self, block, timeout))[0]
         step("queue.get", queue=qname(self))
         emit("queue.get.begun", queue=qname(self), qsize=qsize(self))
-        obj = get(self, block, timeout)
-        emit("queue.get", queue=qname(self), bytes=_pickled_size(obj), value=obj, qsize=qsize(self))
+        obj, mid = _opened(get(self, block, timeout))
+        emit("queue.get", queue=qname(self), bytes=_pickled_size(obj), value=obj, repr=_short_repr(obj), msg=mid,
+             qsize=qsize(self))
         return obj
 
     q.Queue.put, q.Queue.get = pg_put, pg_get
@@ -306,16 +347,19 @@ def _connection():
         if suppressed() or not hasattr(self, "_pg_id"):
             return send(self, obj)
         step("pipe.send", pipe=pname(self))
-        send(self, obj)
-        emit("pipe.send", pipe=pname(self), bytes=_pickled_size(obj), value=obj)
+        mid = _message_id()
+        # stamped before the write: the receiver can wake and report before send() returns here
+        ts = time.monotonic()
+        send(self, Message(mid, obj))
+        emit("pipe.send", _ts=ts, pipe=pname(self), bytes=_pickled_size(obj), value=obj, repr=_short_repr(obj), msg=mid)
 
     def pg_recv(self):
         if suppressed() or not hasattr(self, "_pg_id"):
-            return recv(self)
+            return _opened(recv(self))[0]
         step("pipe.recv", pipe=pname(self))
         emit("pipe.recv.begun", pipe=pname(self))
-        obj = recv(self)
-        emit("pipe.recv", pipe=pname(self), bytes=_pickled_size(obj), value=obj)
+        obj, mid = _opened(recv(self))
+        emit("pipe.recv", pipe=pname(self), bytes=_pickled_size(obj), value=obj, repr=_short_repr(obj), msg=mid)
         return obj
 
     base.send, base.recv = pg_send, pg_recv

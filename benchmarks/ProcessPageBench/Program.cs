@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+using Playground.Benchmarks.ProcessPage;
+
+// Streams a run of about 100,000 events to /processes/queues in Debian's Chromium and prints how the
+// page and the server held up, each figure against the same measure on the idle page in this run:
+// the gaps between animation frames (the page froze that long), the time a click on the timeline's
+// zoom takes to show, the events the page counted, and the server's resident memory.
+// Usage: dotnet run -c Release --project benchmarks/ProcessPageBench [-- PUBLISH_DIR]
+const string WallTime = "00:01:00";
+var root = FindRoot();
+var publish = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(root, "artifacts", "publish");
+var script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "hundred_thousand_events.py"));
+var probeScript = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "frame-probe.js"));
+var inv = CultureInfo.InvariantCulture;
+
+await using var server = await PublishedServer.StartAsync(publish, new Dictionary<string, string> { ["Playground__Sandbox__WallTime"] = WallTime });
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
+var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, BaseURL = server.Address.ToString() });
+await page.AddInitScriptAsync(probeScript);
+await page.GotoAsync("/processes/queues");
+await Assertions.Expect(page.Locator("button[data-testid='run']")).ToBeEnabledAsync(new() { Timeout = 60_000 });
+await page.WaitForFunctionAsync("() => window.monaco && monaco.editor.getModels().length > 0");
+await page.EvaluateAsync("code => monaco.editor.getModels().forEach(m => m.setValue(code))", script);
+
+// A small run first, so the timeline exists and the idle figures include it.
+await page.EvaluateAsync("code => monaco.editor.getModels().forEach(m => m.setValue(code))", script.Replace("15_000", "10", StringComparison.Ordinal).Replace("2_500", "10", StringComparison.Ordinal));
+await page.ClickAsync("button[data-testid='run']");
+await Assertions.Expect(page.GetByTestId("run-ending")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+var idle = await MeasureAsync(page, server, TimeSpan.FromSeconds(3), () => Task.FromResult(false));
+
+await page.EvaluateAsync("code => monaco.editor.getModels().forEach(m => m.setValue(code))", script);
+await page.ClickAsync("button[data-testid='run']");
+await Assertions.Expect(page.Locator("button[data-testid='stop']")).ToBeEnabledAsync();
+var watch = Stopwatch.StartNew();
+var stream = await MeasureAsync(page, server, TimeSpan.FromSeconds(120),
+    async () => await page.GetByTestId("run-ending").CountAsync() > 0);
+watch.Stop();
+var ending = await page.GetByTestId("run-ending").InnerTextAsync();
+var counted = await page.Locator("text=/[0-9,]+ events/").First.InnerTextAsync();
+
+Console.WriteLine($"Process page under 100,000 events (Chromium {browser.Version}, {Environment.ProcessorCount} cores)");
+Console.WriteLine($"  run: {ending.Split('\n')[0]}; the page counted {counted}; streamed and drawn in {watch.Elapsed.TotalSeconds:0.0} s");
+Console.WriteLine($"  (the sandbox's wall time is raised to {WallTime} for this run: a shared machine may emit slower than one core per worker)");
+Row("frames measured", idle.Frames, stream.Frames, "0");
+Row("frame gap p95 (ms)", idle.P95, stream.P95, "0.0");
+Row("frame gap max (ms)", idle.Max, stream.Max, "0.0");
+Row("click to zoom shown, median (ms)", idle.InputMedian, stream.InputMedian, "0.0");
+Row("click to zoom shown, max (ms)", idle.InputMax, stream.InputMax, "0.0");
+Row("server RSS peak (MiB)", idle.PeakMiB, stream.PeakMiB, "0.0");
+Console.WriteLine($"  frames over 50 ms during the stream: {stream.Over50} of {stream.Frames}; input probes: {stream.InputCount}");
+return 0;
+
+void Row(string name, double baseline, double measured, string format) =>
+    Console.WriteLine(string.Create(inv, $"  {name,-32} idle {baseline.ToString(format, inv),9}   streaming {measured.ToString(format, inv),9}   ratio {measured / baseline,6:0.00}"));
+
+// Records frame gaps and server memory until `finished` or `limit`, clicking zoom in / fit every 400 ms.
+static async Task<Measure> MeasureAsync(IPage page, PublishedServer server, TimeSpan limit, Func<Task<bool>> finished)
+{
+    await page.EvaluateAsync("() => window.__probe.start()");
+    var peak = server.ResidentMiB();
+    var inputs = new List<double>();
+    var zoomed = false;
+    var watch = Stopwatch.StartNew();
+    var lastInput = TimeSpan.Zero;
+    while (watch.Elapsed < limit)
+    {
+        peak = Math.Max(peak, server.ResidentMiB());
+        if (watch.Elapsed - lastInput > TimeSpan.FromMilliseconds(400) && await page.GetByTestId("timeline-range").CountAsync() > 0)
+        {
+            zoomed = !zoomed;
+            var button = zoomed ? "[data-testid='timeline-zoom-in']" : "[data-testid='timeline-fit']";
+            inputs.Add(await page.EvaluateAsync<double>("([b, expect]) => window.__probe.respond(b, \"[data-testid='timeline-range']\", expect)", new object[] { button, zoomed }));
+            lastInput = watch.Elapsed;
+        }
+
+        if (watch.Elapsed > TimeSpan.FromSeconds(1) && await finished())
+        {
+            break;
+        }
+
+        await Task.Delay(50);
+    }
+
+    var gaps = (await page.EvaluateAsync<double[]>("() => window.__probe.stop()")).Order().ToArray();
+    return new Measure(
+        gaps.Length,
+        gaps.Length == 0 ? double.NaN : gaps[(int)Math.Min(gaps.Length - 1, Math.Ceiling(gaps.Length * 0.95) - 1)],
+        gaps.Length == 0 ? double.NaN : gaps[^1],
+        gaps.Count(g => g > 50),
+        inputs.Count == 0 ? double.NaN : inputs.Order().ElementAt(inputs.Count / 2),
+        inputs.Count == 0 ? double.NaN : inputs.Max(),
+        inputs.Count,
+        Math.Max(peak, server.ResidentMiB()));
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Playground.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Playground.sln not found above " + AppContext.BaseDirectory);
+}
+
+internal sealed record Measure(int Frames, double P95, double Max, int Over50, double InputMedian, double InputMax, int InputCount, double PeakMiB);

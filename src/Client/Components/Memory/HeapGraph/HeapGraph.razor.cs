@@ -1,0 +1,266 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Playground.Shared.Memory;
+
+namespace Playground.Client.Components.Memory.HeapGraph;
+
+public sealed partial class HeapGraph
+{
+    private const double ZoomStep = 1.25;
+    private const double MinScale = 0.2;
+    private const double MaxScale = 4;
+    private const double PanStep = 40;
+    private const double MinSvgHeight = 320;
+    private const double MaxSvgHeight = 640;
+    private const double MinReadableScale = 0.72;
+    private static int s_instances;
+
+    private readonly string _markerId = $"heap-arrow-{Interlocked.Increment(ref s_instances)}";
+    private HeapGraphModel _model = HeapGraphModel.Build([], [], [], false, new HashSet<long>(), null);
+    private GraphLayout? _layout;
+    private GraphLayout _fallback = GraphLayout.Columns(HeapGraphModel.Build([], [], [], false, new HashSet<long>(), null));
+    private string? _laidOut;
+    private string? _requested;
+    private DagreLayout? _dagre;
+    private double _scale = 1;
+    private double _tx;
+    private double _ty;
+    private bool _dragging;
+    private double _lastX;
+    private double _lastY;
+
+    /// <summary>The live objects after the step.</summary>
+    [Parameter, EditorRequired] public IReadOnlyList<HeapObject> Objects { get; set; } = [];
+
+    /// <summary>The call stack after the step, the module's frame first; empty for a graph of objects only.</summary>
+    [Parameter] public IReadOnlyList<TraceFrame> Frames { get; set; } = [];
+
+    /// <summary>Objects freed on this step, drawn faded with the reason.</summary>
+    [Parameter] public IReadOnlyList<FreedCard> Freed { get; set; } = [];
+
+    /// <summary>Objects this step changed: highlighted, and kept when the graph has to summarise.</summary>
+    [Parameter] public IReadOnlySet<long> HighlightedIds { get; set; } = new HashSet<long>();
+
+    /// <summary>An extra CSS class per object (a page's own status, such as "unreachable"); null for none.</summary>
+    [Parameter] public Func<HeapObject, string?>? StatusClass { get; set; }
+
+    [Parameter] public long? SelectedId { get; set; }
+
+    [Parameter] public EventCallback<long?> SelectedIdChanged { get; set; }
+
+    [Parameter] public bool ShowShared { get; set; }
+
+    [Parameter] public EventCallback<bool> ShowSharedChanged { get; set; }
+
+    /// <summary>Names the graph's remembered positions, so two graphs on one page keep their own.</summary>
+    [Parameter] public string LayoutKey { get; set; } = "heap";
+
+    private double ViewWidth => Math.Max(320, (_layout ?? _fallback).Width);
+
+    private double ViewHeight => Math.Max(200, (_layout ?? _fallback).Height);
+
+    private double SvgHeight => Math.Clamp(ViewHeight, MinSvgHeight, MaxSvgHeight);
+
+    /// <summary>Below this width the text would shrink past reading; the viewport scrolls sideways instead.</summary>
+    private double MinSvgWidth => ViewWidth * MinReadableScale;
+
+    protected override void OnParametersSet()
+    {
+        _model = HeapGraphModel.Build(Objects, Frames, Freed, ShowShared, HighlightedIds, SelectedId);
+        _fallback = GraphLayout.Columns(_model);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        var signature = _model.Signature;
+        if (signature == _laidOut || signature == _requested)
+        {
+            return;
+        }
+
+        _requested = signature;
+        _dagre ??= new DagreLayout(JS, LayoutKey);
+        var model = _model;
+        var layout = await _dagre.LayoutAsync(model);
+        if (layout is not null && model.Signature == _model.Signature)
+        {
+            _layout = layout;
+            _laidOut = signature;
+            StateHasChanged();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dagre is not null)
+        {
+            await _dagre.DisposeAsync();
+        }
+    }
+
+    /// <summary>dagre's place for a node when it has one; the column layout's until then.</summary>
+    private GraphPoint? Position(string nodeId) =>
+        _layout is not null && _layout.Nodes.TryGetValue(nodeId, out var p) ? p
+        : _fallback.Nodes.TryGetValue(nodeId, out var q) ? q : null;
+
+    private (string D, GraphPoint LabelAt)? ArrowPath(int index, GraphArrow arrow)
+    {
+        if (Position(arrow.From) is not { } from || Position(arrow.To) is not { } to)
+        {
+            return null;
+        }
+
+        var toHeight = _model.Cards.FirstOrDefault(c => c.NodeId == arrow.To)?.Height ?? HeapGraphModel.CardHeight;
+        if (arrow.FrameRow is { } row)
+        {
+            var frameHeight = _model.Frames.First(f => f.NodeId == arrow.From).Height;
+            var start = new GraphPoint(from.X + (HeapGraphModel.FrameWidth / 2) - 14,
+                from.Y - (frameHeight / 2) + HeapGraphModel.FrameHeaderHeight + (row * HeapGraphModel.FrameRowHeight) + 12);
+            var end = new GraphPoint(to.X - (HeapGraphModel.CardWidth / 2), to.Y);
+            return (Curve(start, end), Mid(start, end));
+        }
+
+        if (arrow.From == arrow.To)
+        {
+            // A container that holds itself (l.append(l)): a loop over the card's top edge.
+            var top = to.Y - (toHeight / 2);
+            var a = new GraphPoint(to.X + 20, top);
+            var b = new GraphPoint(to.X - 20, top);
+            return ($"M {N(a.X)} {N(a.Y)} C {N(a.X + 30)} {N(top - 46)} {N(b.X - 30)} {N(top - 46)} {N(b.X)} {N(b.Y)}", new GraphPoint(to.X, top - 34));
+        }
+
+        if (_layout is not null && _laidOut == _model.Signature && index < _layout.Routes.Count && _layout.Routes[index] is { Count: >= 2 } route)
+        {
+            var d = "M " + string.Join(" L ", route.Select(p => $"{N(p.X)} {N(p.Y)}"));
+            return (d, route[route.Count / 2]);
+        }
+
+        var s = new GraphPoint(from.X + (HeapGraphModel.CardWidth / 2), from.Y);
+        var e = to.X >= from.X ? new GraphPoint(to.X - (HeapGraphModel.CardWidth / 2), to.Y) : new GraphPoint(to.X + (HeapGraphModel.CardWidth / 2), to.Y);
+        return (Curve(s, e), Mid(s, e));
+    }
+
+    private static string Curve(GraphPoint s, GraphPoint e)
+    {
+        var bend = Math.Max(30, Math.Abs(e.X - s.X) / 2);
+        return $"M {N(s.X)} {N(s.Y)} C {N(s.X + bend)} {N(s.Y)} {N(e.X - bend)} {N(e.Y)} {N(e.X)} {N(e.Y)}";
+    }
+
+    private static GraphPoint Mid(GraphPoint a, GraphPoint b) => new((a.X + b.X) / 2, (a.Y + b.Y) / 2);
+
+    private static string N(double v) => GraphLayout.Number(v);
+
+    private bool IsHighlighted(GraphArrow arrow) =>
+        long.TryParse(arrow.To, out var to) && HighlightedIds.Contains(to) && (arrow.FrameRow is not null || (long.TryParse(arrow.From, out var from) && HighlightedIds.Contains(from)));
+
+    private string CardClass(GraphCard card)
+    {
+        var o = card.Object;
+        var classes = "heap-card";
+        if (o.SharedByInterpreter)
+        {
+            classes += " shared";
+        }
+
+        if (HighlightedIds.Contains(o.Id))
+        {
+            classes += " changed";
+        }
+
+        if (card.FreedReason is not null)
+        {
+            classes += " freed";
+        }
+
+        if (o.Id == SelectedId)
+        {
+            classes += " selected";
+        }
+
+        return StatusClass?.Invoke(o) is { } status ? classes + " " + status : classes;
+    }
+
+    private static string CardLabel(GraphCard card)
+    {
+        var o = card.Object;
+        var count = o.SharedByInterpreter ? "shared by the interpreter" : $"reference count {o.RefCount}";
+        return card.FreedReason is { } reason ? $"{o.Type} {o.Repr}, freed: {reason}" : $"{o.Type} {o.Repr}, {count}";
+    }
+
+    /// <summary>The freed card's one line; the whole reason is in its title and label.</summary>
+    private static string FreedText(string reason) =>
+        reason.Contains("zero", StringComparison.Ordinal) ? "freed: refcount 0"
+        : reason.Contains("GC", StringComparison.Ordinal) ? "freed by the GC" : Short("freed: " + reason, 21);
+
+    private static string Short(string text, int max = 19) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private async Task SelectAsync(long id) => await SelectedIdChanged.InvokeAsync(id == SelectedId ? null : id);
+
+    private async Task OnCardKeyDown(KeyboardEventArgs e, long id)
+    {
+        if (e.Key is "Enter" or " ")
+        {
+            await SelectAsync(id);
+        }
+    }
+
+    private void Zoom(double factor) => _scale = Math.Clamp(_scale * factor, MinScale, MaxScale);
+
+    private void Fit() => (_scale, _tx, _ty) = (1, 0, 0);
+
+    private void OnKeyDown(KeyboardEventArgs e)
+    {
+        switch (e.Key)
+        {
+            case "+" or "=":
+                Zoom(ZoomStep);
+                break;
+            case "-" or "_":
+                Zoom(1 / ZoomStep);
+                break;
+            case "0":
+                Fit();
+                break;
+            case "ArrowLeft":
+                _tx += PanStep;
+                break;
+            case "ArrowRight":
+                _tx -= PanStep;
+                break;
+            case "ArrowUp":
+                _ty += PanStep;
+                break;
+            case "ArrowDown":
+                _ty -= PanStep;
+                break;
+        }
+    }
+
+    private void OnWheel(WheelEventArgs e) => Zoom(e.DeltaY < 0 ? ZoomStep : 1 / ZoomStep);
+
+    private void OnPointerDown(PointerEventArgs e)
+    {
+        // Touch scrolls the viewport natively; a mouse drags the graph.
+        if (e.PointerType != "mouse")
+        {
+            return;
+        }
+
+        _dragging = true;
+        (_lastX, _lastY) = (e.ClientX, e.ClientY);
+    }
+
+    private void OnPointerMove(PointerEventArgs e)
+    {
+        if (!_dragging)
+        {
+            return;
+        }
+
+        _tx += e.ClientX - _lastX;
+        _ty += e.ClientY - _lastY;
+        (_lastX, _lastY) = (e.ClientX, e.ClientY);
+    }
+
+    private void EndDrag() => _dragging = false;
+}

@@ -1,0 +1,222 @@
+using Playground.Shared.Memory;
+
+namespace Playground.Client.Components.Memory.HeapGraph;
+
+/// <summary>
+/// What the heap graph draws for one step, decided from its parameters alone: the frames with their names,
+/// the object cards and the labelled arrows between them. Objects the interpreter shares (small ints,
+/// interned strings, None, True/False) are drawn only when a name or a container of the student's refers
+/// to them, or when the viewer asks for all of them; a dict's reference to an interned key does not count,
+/// as the key is read in its arrow's label. Beyond <see cref="MaxObjects"/> cards the graph stops being
+/// readable, so it keeps what the step touched, the selection and their neighbours, and counts the rest.
+/// </summary>
+public sealed class HeapGraphModel
+{
+    /// <summary>The most cards drawn at once; the rest are summarised as a count.</summary>
+    public const int MaxObjects = 200;
+
+    public const double CardWidth = 124;
+    public const double CardHeight = 58;
+    public const double FreedCardHeight = 74;
+    public const double FrameWidth = 112;
+    public const double FrameHeaderHeight = 28;
+    public const double FrameRowHeight = 24;
+
+    private HeapGraphModel(IReadOnlyList<GraphFrame> frames, IReadOnlyList<GraphCard> cards, IReadOnlyList<GraphArrow> arrows, int hiddenCount, int sharedHiddenCount)
+    {
+        Frames = frames;
+        Cards = cards;
+        Arrows = arrows;
+        HiddenCount = hiddenCount;
+        SharedHiddenCount = sharedHiddenCount;
+    }
+
+    public IReadOnlyList<GraphFrame> Frames { get; }
+
+    public IReadOnlyList<GraphCard> Cards { get; }
+
+    public IReadOnlyList<GraphArrow> Arrows { get; }
+
+    /// <summary>Objects left out to keep the graph readable (beyond <see cref="MaxObjects"/>).</summary>
+    public int HiddenCount { get; }
+
+    /// <summary>Shared objects left out because nothing of the student's refers to them.</summary>
+    public int SharedHiddenCount { get; }
+
+    /// <summary>The node ids and edges the layout needs; frames are nodes "f0", "f1", ..., objects their id.</summary>
+    public string Signature => string.Join(";", Frames.Select(f => $"{f.NodeId}:{f.Bindings.Count}")) + "|" +
+        string.Join(";", Cards.Select(c => $"{c.Object.Id}{(c.FreedReason is null ? "" : "x")}")) + "|" +
+        string.Join(";", Arrows.Select(a => $"{a.From}>{a.To}"));
+
+    public static HeapGraphModel Build(
+        IReadOnlyList<HeapObject> objects,
+        IReadOnlyList<TraceFrame> frames,
+        IReadOnlyList<FreedCard> freed,
+        bool showShared,
+        IReadOnlySet<long> focus,
+        long? selectedId)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(freed);
+        ArgumentNullException.ThrowIfNull(focus);
+        var byId = new Dictionary<long, HeapObject>(objects.Count + freed.Count);
+        foreach (var o in objects)
+        {
+            byId[o.Id] = o;
+        }
+
+        var freedReasons = new Dictionary<long, string>();
+        foreach (var f in freed)
+        {
+            byId.TryAdd(f.Object.Id, f.Object);
+            freedReasons[f.Object.Id] = f.Reason;
+        }
+
+        var named = frames.SelectMany(f => f.Bindings).Select(b => b.ObjectId).ToHashSet();
+        var visible = new List<HeapObject>();
+        var sharedHidden = 0;
+        var heldByStudent = new HashSet<long>(named);
+        foreach (var o in byId.Values)
+        {
+            if (!o.SharedByInterpreter)
+            {
+                foreach (var r in o.References)
+                {
+                    if (r.Label != HeapReference.KeyLabel)
+                    {
+                        heldByStudent.Add(r.TargetId);
+                    }
+                }
+            }
+        }
+
+        foreach (var o in byId.Values.OrderBy(o => o.Id))
+        {
+            if (!o.SharedByInterpreter || showShared || heldByStudent.Contains(o.Id) || o.Id == selectedId)
+            {
+                visible.Add(o);
+            }
+            else
+            {
+                sharedHidden++;
+            }
+        }
+
+        var hidden = 0;
+        if (visible.Count > MaxObjects)
+        {
+            var kept = Summarise(visible, byId, frames, focus, selectedId);
+            hidden = visible.Count - kept.Count;
+            visible = [.. visible.Where(o => kept.Contains(o.Id))];
+        }
+
+        var shown = visible.Select(o => o.Id).ToHashSet();
+        var cards = visible.Select(o => new GraphCard(o, freedReasons.GetValueOrDefault(o.Id))).ToList();
+        var graphFrames = frames.Select((f, i) => new GraphFrame($"f{i}", i == 0 ? "Global frame" : f.Function, f.Bindings)).ToList();
+        var arrows = new List<GraphArrow>();
+        foreach (var frame in graphFrames)
+        {
+            for (var row = 0; row < frame.Bindings.Count; row++)
+            {
+                var target = frame.Bindings[row].ObjectId;
+                if (shown.Contains(target))
+                {
+                    arrows.Add(new GraphArrow(frame.NodeId, target.ToString(System.Globalization.CultureInfo.InvariantCulture), frame.Bindings[row].Name, row));
+                }
+            }
+        }
+
+        foreach (var card in cards)
+        {
+            foreach (var r in card.Object.References)
+            {
+                if (shown.Contains(r.TargetId))
+                {
+                    arrows.Add(new GraphArrow(card.NodeId, r.TargetId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Label, null));
+                }
+            }
+        }
+
+        return new HeapGraphModel(graphFrames, cards, arrows, hidden, sharedHidden);
+    }
+
+    /// <summary>
+    /// Beyond <see cref="MaxObjects"/>: what the step touched and the selection, the objects the innermost
+    /// frame names, then their neighbours (what they refer to and what refers to them), up to the limit.
+    /// </summary>
+    private static HashSet<long> Summarise(List<HeapObject> visible, Dictionary<long, HeapObject> byId, IReadOnlyList<TraceFrame> frames, IReadOnlySet<long> focus, long? selectedId)
+    {
+        var candidates = visible.Select(o => o.Id).ToHashSet();
+        var kept = new HashSet<long>();
+        var order = new List<long>();
+        if (selectedId is { } s)
+        {
+            order.Add(s);
+        }
+
+        order.AddRange(focus.Order());
+        if (frames.Count > 0)
+        {
+            order.AddRange(frames[^1].Bindings.Select(b => b.ObjectId));
+        }
+
+        var referrers = new Dictionary<long, List<long>>();
+        foreach (var o in visible)
+        {
+            foreach (var r in o.References)
+            {
+                (referrers.TryGetValue(r.TargetId, out var list) ? list : referrers[r.TargetId] = []).Add(o.Id);
+            }
+        }
+
+        var seeds = order.Where(candidates.Contains).Distinct().ToList();
+        foreach (var id in seeds)
+        {
+            Keep(id);
+        }
+
+        foreach (var id in seeds)
+        {
+            foreach (var r in byId.TryGetValue(id, out var o) ? o.References.Select(r => r.TargetId) : [])
+            {
+                Keep(r);
+            }
+
+            foreach (var r in referrers.GetValueOrDefault(id) ?? [])
+            {
+                Keep(r);
+            }
+        }
+
+        return kept;
+
+        void Keep(long id)
+        {
+            if (kept.Count < MaxObjects && candidates.Contains(id))
+            {
+                kept.Add(id);
+            }
+        }
+    }
+}
+
+/// <summary>A frame as the graph draws it: its title and its names, one row each.</summary>
+public sealed record GraphFrame(string NodeId, string Title, IReadOnlyList<FrameBinding> Bindings)
+{
+    public double Height => HeapGraphModel.FrameHeaderHeight + (Math.Max(1, Bindings.Count) * HeapGraphModel.FrameRowHeight) + 6;
+}
+
+/// <summary>An object card; <see cref="FreedReason"/> is set for an object freed on this step, drawn faded.</summary>
+public sealed record GraphCard(HeapObject Object, string? FreedReason)
+{
+    public string NodeId => Object.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public double Height => FreedReason is null ? HeapGraphModel.CardHeight : HeapGraphModel.FreedCardHeight;
+}
+
+/// <summary>A reference: from a frame's name (<see cref="FrameRow"/> set) or from an object, labelled with what holds it.</summary>
+public sealed record GraphArrow(string From, string To, string Label, int? FrameRow);
+
+/// <summary>An object freed on this step, as it was just before, with the reason it was freed.</summary>
+public sealed record FreedCard(HeapObject Object, string Reason);

@@ -1,0 +1,118 @@
+using Playground.Client.Components.Memory;
+using Playground.Shared.Memory;
+
+namespace Playground.Client.Components.Memory.ObjectDetails;
+
+/// <summary>
+/// One object as the details panel shows it after a step: who refers to it (names in frames, other
+/// objects with the label of the reference), what it refers to, and how its reference count moved over
+/// the steps so far, each move with the engine's reason. Read from the trace; nothing is re-run.
+/// </summary>
+public sealed record ObjectDetailsModel(
+    HeapObject Object,
+    IReadOnlyList<NeighbourLink> Referrers,
+    IReadOnlyList<NeighbourLink> Referents,
+    IReadOnlyList<RefCountPoint> History)
+{
+    /// <summary>The most history points kept: the latest ones.</summary>
+    public const int MaxHistory = 400;
+
+    public static ObjectDetailsModel? For(MemoryTrace trace, int step, IReadOnlyList<HeapObject> heap, IReadOnlyList<TraceFrame> frames, long id)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentNullException.ThrowIfNull(heap);
+        ArgumentNullException.ThrowIfNull(frames);
+        var byId = heap.ToDictionary(o => o.Id);
+        if (!byId.TryGetValue(id, out var o))
+        {
+            return null;
+        }
+
+        var referrers = new List<NeighbourLink>();
+        foreach (var (frame, i) in frames.Select((f, i) => (f, i)))
+        {
+            foreach (var b in frame.Bindings.Where(b => b.ObjectId == id))
+            {
+                referrers.Add(new NeighbourLink(null, b.Name, i == 0 ? "global name" : $"name in {frame.Function}()"));
+            }
+        }
+
+        foreach (var holder in heap)
+        {
+            foreach (var r in holder.References.Where(r => r.TargetId == id))
+            {
+                referrers.Add(new NeighbourLink(holder.Id, r.Label, Describe(holder)));
+            }
+        }
+
+        var referents = o.References
+            .Select(r => new NeighbourLink(r.TargetId, r.Label, byId.TryGetValue(r.TargetId, out var t) ? Describe(t) : $"object #{r.TargetId}"))
+            .ToList();
+        return new ObjectDetailsModel(o, referrers, referents, RefCountPoint.History(trace, id, step, $"{o.Type} {o.Repr}"));
+    }
+
+    /// <summary>"list of 3", or "int 1000": the type and the short value, once.</summary>
+    public static string Describe(HeapObject o) =>
+        o.Repr.StartsWith(o.Type, StringComparison.Ordinal) || o.Repr.Contains(" object", StringComparison.Ordinal) ? o.Repr : $"{o.Type} {o.Repr}";
+}
+
+/// <summary>A referrer or referent: the object (null for a frame's name), the label of the reference, and the other end in words.</summary>
+public sealed record NeighbourLink(long? ObjectId, string Label, string Description);
+
+/// <summary>The reference count after a change on <see cref="Step"/>, by <see cref="Delta"/>, for <see cref="Reason"/>.</summary>
+public sealed record RefCountPoint(int Step, int Line, long RefCount, int Delta, string Reason)
+{
+    /// <summary>The object's count over steps 0..<paramref name="upTo"/>: created, every change, freed.</summary>
+    public static IReadOnlyList<RefCountPoint> History(MemoryTrace trace, long id, int upTo, string label)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        var points = new List<RefCountPoint>();
+        var last = Math.Min(upTo, trace.Steps.Count - 1);
+        for (var i = 0; i <= last; i++)
+        {
+            var step = trace.Steps[i];
+            List<LabelledChange>? mine = null;
+            foreach (var c in step.RefCountChanges)
+            {
+                if (c.ObjectId == id)
+                {
+                    (mine ??= []).Add(new LabelledChange(c, label));
+                }
+            }
+
+            foreach (var entry in mine is null ? [] : RefCountLog.Phrase(mine))
+            {
+                if (entry.Delta != 0)
+                {
+                    if (points.Count == 0)
+                    {
+                        points.Add(new RefCountPoint(i, step.Line, entry.RefCount - entry.Delta, 0, "created"));
+                    }
+
+                    points.Add(new RefCountPoint(i, step.Line, entry.RefCount, entry.Delta, entry.Text));
+                }
+            }
+
+            if (points.Count == 0)
+            {
+                foreach (var o in step.Changed)
+                {
+                    if (o.Id == id)
+                    {
+                        points.Add(new RefCountPoint(i, step.Line, o.RefCount, 0, "created"));
+                    }
+                }
+            }
+
+            foreach (var f in step.Freed)
+            {
+                if (f.ObjectId == id)
+                {
+                    points.Add(new RefCountPoint(i, step.Line, 0, 0, "freed: " + f.Reason));
+                }
+            }
+        }
+
+        return points.Count > ObjectDetailsModel.MaxHistory ? points[^ObjectDetailsModel.MaxHistory..] : points;
+    }
+}

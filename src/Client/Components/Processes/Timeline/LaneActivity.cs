@@ -1,0 +1,56 @@
+using Playground.Shared.Processes;
+
+namespace Playground.Client.Components.Processes.Timeline;
+
+/// <summary>
+/// What a process is doing during one stretch of its lane. The blocked kinds are the calls that park a
+/// process inside multiprocessing: a SemLock's acquire (Lock, RLock, Semaphore: Modules/_multiprocessing/semaphore.c),
+/// a Queue's get or a full Queue's put (Lib/multiprocessing/queues.py), a Connection's recv
+/// (Lib/multiprocessing/connection.py), an Event's, Condition's or Barrier's wait (synchronize.py) and
+/// join() (process.py, which waits on the child's sentinel).
+/// </summary>
+public enum LaneActivity
+{
+    Starting,
+    Running,
+    WaitingForLock,
+    WaitingForQueue,
+    WaitingForPipe,
+    WaitingForEvent,
+    WaitingForCondition,
+    WaitingForBarrier,
+    Joining,
+    Exited,
+}
+
+/// <summary>Which activity an event's kind opens, and how a student reads it.</summary>
+public static class LaneActivities
+{
+    /// <summary>The wait a blocking kind opens, or null when <paramref name="kind"/> does not block (see <see cref="ProcessEventKinds.WaitEndedBy"/>).</summary>
+    public static LaneActivity? WaitOpenedBy(string kind) => kind switch
+    {
+        ProcessEventKinds.LockRequested => LaneActivity.WaitingForLock,
+        ProcessEventKinds.QueuePutBegun or ProcessEventKinds.QueueGetBegun => LaneActivity.WaitingForQueue,
+        ProcessEventKinds.PipeRecvBegun => LaneActivity.WaitingForPipe,
+        ProcessEventKinds.EventWaitBegun => LaneActivity.WaitingForEvent,
+        ProcessEventKinds.ConditionWaitBegun => LaneActivity.WaitingForCondition,
+        ProcessEventKinds.BarrierWaitBegun => LaneActivity.WaitingForBarrier,
+        ProcessEventKinds.ProcessJoinBegun => LaneActivity.Joining,
+        _ => null,
+    };
+
+    public static string Describe(this LaneActivity activity) => activity switch
+    {
+        LaneActivity.Starting => "starting",
+        LaneActivity.Running => "running",
+        LaneActivity.WaitingForLock => "blocked on a lock",
+        LaneActivity.WaitingForQueue => "blocked on a queue",
+        LaneActivity.WaitingForPipe => "blocked on a pipe",
+        LaneActivity.WaitingForEvent => "waiting for an event",
+        LaneActivity.WaitingForCondition => "waiting on a condition",
+        LaneActivity.WaitingForBarrier => "waiting at a barrier",
+        LaneActivity.Joining => "waiting to join",
+        LaneActivity.Exited => "exited",
+        _ => activity.ToString(),
+    };
+}

@@ -1,0 +1,321 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+
+namespace Playground.Client.Components.Processes.Timeline;
+
+/// <summary>Draws a <see cref="ProcessTimeline"/>; holds only the view's own state (zoom, width, drag).</summary>
+public sealed partial class ProcessTimelineView
+{
+    /// <summary>Below this many arrows in view each is drawn with its value; above, they are one path.</summary>
+    public const int MaxLabelledArrows = 40;
+
+    private const double ZoomStep = 1.5;
+    private const double PanStep = 0.25;
+    private const double CursorStep = 0.01;
+    private const double LaneHeight = 18;
+    private const double LaneGap = 10;
+    private const double RulerHeight = 22;
+    private const double DefaultWidth = 800;
+    private const double DragThresholdPixels = 3;
+
+    /// <summary>A label is drawn only this far from the last one drawn, so crowded arrows do not print over each other.</summary>
+    private const double LabelSpacingPixels = 28;
+
+    private static readonly LaneActivity[] Legend = Enum.GetValues<LaneActivity>();
+
+    private ElementReference _plot;
+    private DotNetObjectReference<ProcessTimelineView>? _self;
+    private IJSObjectReference? _widthObserver;
+    private double _width = DefaultWidth;
+    private TimelineViewport? _zoomed;
+    private TimelineViewport _view = TimelineViewport.Fit(0, 1);
+    private IReadOnlyList<TimelineLane> _lanes = [];
+    private List<LaneRow> _rows = [];
+    private IReadOnlyList<ArrowLine> _arrows = [];
+    private IReadOnlyList<(double X, string Label)> _ticks = [];
+    private bool _arrowsLabelled;
+    private HashSet<ArrowLine> _labelled = [];
+    private int _arrowsInView;
+    private double? _cursorX;
+    private bool _preventDefault;
+    private Drag _drag = Drag.None;
+    private double _dragStartX;
+
+    private enum Drag
+    {
+        None,
+        Cursor,
+        Pan,
+    }
+
+    [Parameter, EditorRequired] public ProcessTimeline Timeline { get; set; } = null!;
+
+    /// <summary>The instant the page shows (a replay's position); null shows everything up to now.</summary>
+    [Parameter] public double? Until { get; set; }
+
+    /// <summary>The cursor's instant, or null when none is placed.</summary>
+    [Parameter] public double? Cursor { get; set; }
+
+    [Parameter] public EventCallback<double?> CursorChanged { get; set; }
+
+    private double End => Until ?? Timeline.Now;
+
+    private double SvgHeight => RulerHeight + (_rows.Count * (LaneHeight + LaneGap));
+
+    private double LaneTop(int row) => RulerHeight + (LaneGap / 2) + (row * (LaneHeight + LaneGap));
+
+    private double LaneMiddle(int pid)
+    {
+        var row = _rows.FindIndex(r => r.Lane.Pid == pid);
+        return LaneTop(Math.Max(row, 0)) + (LaneHeight / 2);
+    }
+
+    private string RangeText => Timeline.IsEmpty
+        ? "No events yet"
+        : $"{TimeAxis.Format(_view.From - Timeline.Origin, _view.Span / 10)} – {TimeAxis.Format(_view.To - Timeline.Origin, _view.Span / 10)}"
+          + (_zoomed is null ? " (the whole run)" : $" of {TimeAxis.Format(Timeline.Duration, Timeline.Duration / 10)}");
+
+    private string AriaSummary => $"{_rows.Count} processes over {TimeAxis.Format(Timeline.Duration, Math.Max(Timeline.Duration, 1e-6) / 10)}, {_arrowsInView} messages in view";
+
+    private string ArrowCaption => _arrowsLabelled
+        ? $"{_arrowsInView} messages in view"
+        : $"{_arrowsInView:N0} messages in view: {_arrows.Count:N0} drawn, zoom in to see their values";
+
+    private string ArrowsPath
+    {
+        get
+        {
+            var d = new StringBuilder();
+            foreach (var a in _arrows)
+            {
+                d.Append(CultureInfo.InvariantCulture, $"M{a.FromX:0.#} {LaneMiddle(a.FromPid):0.#}L{a.ToX:0.#} {LaneMiddle(a.ToPid):0.#}");
+            }
+
+            return d.ToString();
+        }
+    }
+
+    private static string Px(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    protected override void OnParametersSet()
+    {
+        if (Timeline.IsEmpty)
+        {
+            _lanes = [];
+            _rows = [];
+            _arrows = [];
+            _ticks = [];
+            _arrowsInView = 0;
+            _cursorX = null;
+            return;
+        }
+
+        var fit = TimelineViewport.Fit(Timeline.Origin, End);
+        _view = _zoomed is { } z && !z.Covers(fit.From, fit.To) ? z : fit;
+        _lanes = Timeline.Lanes;
+        _rows = [.. _lanes.Select((lane, row) => new LaneRow(lane, LanePaths.Of(TimelineRaster.Bars(lane, _view, End, _width), LaneTop(row), LaneHeight)))];
+        _arrows = TimelineRaster.Arrows(Timeline.Arrows, _view, End, _width, out _arrowsInView);
+        _arrowsLabelled = _arrows.Count <= MaxLabelledArrows;
+        _labelled = LabelsWithRoom(_arrows);
+        _ticks = TimeAxis.Ticks(_view, Timeline.Origin, _width);
+        _cursorX = Cursor is { } c && c >= _view.From && c <= _view.To ? _view.FractionOf(c) * _width : null;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            try
+            {
+                var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/timeline.js");
+                _self = DotNetObjectReference.Create(this);
+                _widthObserver = module is null ? null : await module.InvokeAsync<IJSObjectReference>("observeWidth", _plot, _self);
+            }
+            catch (JSException)
+            {
+                // no measurement: the default width stays
+            }
+        }
+    }
+
+    private static HashSet<ArrowLine> LabelsWithRoom(IReadOnlyList<ArrowLine> arrows)
+    {
+        var shown = new HashSet<ArrowLine>();
+        var lastX = double.NegativeInfinity;
+        foreach (var arrow in arrows.OrderBy(a => a.FromX + a.ToX))
+        {
+            var middle = (arrow.FromX + arrow.ToX) / 2;
+            if (middle - lastX >= LabelSpacingPixels)
+            {
+                shown.Add(arrow);
+                lastX = middle;
+            }
+        }
+
+        return shown;
+    }
+
+    [JSInvokable]
+    public void OnWidthChanged(double width)
+    {
+        _width = Math.Max(100, width);
+        OnParametersSet();
+        StateHasChanged();
+    }
+
+    private void Zoom(double factor) => ZoomAt(_cursorX is { } x ? x / _width : 0.5, factor);
+
+    private void ZoomAt(double fraction, double factor)
+    {
+        if (Timeline.IsEmpty)
+        {
+            return;
+        }
+
+        var zoomed = _view.ZoomAt(fraction, factor, Timeline.Origin, End);
+        _zoomed = zoomed.Covers(Timeline.Origin, End) ? null : zoomed;
+        OnParametersSet();
+    }
+
+    private void Pan(double fraction)
+    {
+        if (_zoomed is null || Timeline.IsEmpty)
+        {
+            return;
+        }
+
+        _zoomed = _view.PanBy(fraction, Timeline.Origin, End);
+        OnParametersSet();
+    }
+
+    private void Fit()
+    {
+        _zoomed = null;
+        OnParametersSet();
+    }
+
+    private async Task MoveCursorTo(double time)
+    {
+        if (Timeline.IsEmpty)
+        {
+            return;
+        }
+
+        Cursor = Math.Clamp(time, Timeline.Origin, End);
+        if (Cursor < _view.From || Cursor > _view.To)
+        {
+            _zoomed = _zoomed is null ? null : _view.PanBy((Cursor.Value - _view.TimeAt(0.5)) / _view.Span, Timeline.Origin, End);
+        }
+
+        await CursorChanged.InvokeAsync(Cursor);
+        OnParametersSet();
+    }
+
+    private async Task OnKeyDown(KeyboardEventArgs e)
+    {
+        _preventDefault = true;
+        var step = e.ShiftKey ? CursorStep * 10 : CursorStep;
+        var cursor = Cursor ?? _view.TimeAt(0.5);
+        switch (e.Key)
+        {
+            case "ArrowRight":
+                await MoveCursorTo(cursor + (step * _view.Span));
+                break;
+            case "ArrowLeft":
+                await MoveCursorTo(cursor - (step * _view.Span));
+                break;
+            case "Home":
+                await MoveCursorTo(Timeline.Origin);
+                break;
+            case "End":
+                await MoveCursorTo(End);
+                break;
+            case "+" or "=":
+                Zoom(ZoomStep);
+                break;
+            case "-" or "_":
+                Zoom(1 / ZoomStep);
+                break;
+            case "PageDown":
+                Pan(PanStep);
+                break;
+            case "PageUp":
+                Pan(-PanStep);
+                break;
+            case "0":
+                Fit();
+                break;
+            default:
+                _preventDefault = false;
+                break;
+        }
+    }
+
+    private void OnWheel(WheelEventArgs e)
+    {
+        if (e.ShiftKey || Math.Abs(e.DeltaX) > Math.Abs(e.DeltaY))
+        {
+            Pan(Math.Sign(e.ShiftKey ? e.DeltaY : e.DeltaX) * PanStep / 2);
+        }
+        else if (e.DeltaY != 0)
+        {
+            ZoomAt(Math.Clamp(e.OffsetX / _width, 0, 1), e.DeltaY < 0 ? ZoomStep : 1 / ZoomStep);
+        }
+    }
+
+    /// <summary>A press on the ruler starts a pan; a press on the lanes places the cursor and drags it.</summary>
+    private async Task OnPointerDown(PointerEventArgs e)
+    {
+        _dragStartX = e.OffsetX;
+        if (e.OffsetY < RulerHeight)
+        {
+            _drag = Drag.Pan;
+        }
+        else
+        {
+            _drag = Drag.Cursor;
+            await MoveCursorTo(_view.TimeAt(e.OffsetX / _width));
+        }
+    }
+
+    private async Task OnPointerMove(PointerEventArgs e)
+    {
+        switch (_drag)
+        {
+            case Drag.Cursor:
+                await MoveCursorTo(_view.TimeAt(e.OffsetX / _width));
+                break;
+            case Drag.Pan when Math.Abs(e.OffsetX - _dragStartX) >= DragThresholdPixels:
+                Pan((_dragStartX - e.OffsetX) / _width);
+                _dragStartX = e.OffsetX;
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void OnPointerUp(PointerEventArgs e) => _drag = Drag.None;
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_widthObserver is not null)
+            {
+                await _widthObserver.InvokeVoidAsync("dispose");
+                await _widthObserver.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // the page is gone with its observer
+        }
+
+        _self?.Dispose();
+    }
+
+    private sealed record LaneRow(TimelineLane Lane, IReadOnlyList<(LaneActivity Activity, string Path)> Paths);
+}

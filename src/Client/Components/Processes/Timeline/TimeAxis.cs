@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Playground.Client.Components.Processes.Timeline;
+
+/// <summary>The ticks of the time ruler: a round step (1, 2 or 5 times a power of ten) about every 100 pixels.</summary>
+public static class TimeAxis
+{
+    private const double PixelsPerTick = 100;
+
+    public static IReadOnlyList<(double X, string Label)> Ticks(TimelineViewport view, double origin, double width)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (width <= 0 || view.Span <= 0)
+        {
+            return [];
+        }
+
+        var step = RoundStep(view.Span * PixelsPerTick / width);
+        var ticks = new List<(double, string)>();
+        for (var t = Math.Ceiling((view.From - origin) / step) * step; origin + t <= view.To; t += step)
+        {
+            ticks.Add(((origin + t - view.From) / view.Span * width, Format(t, step)));
+        }
+
+        return ticks;
+    }
+
+    /// <summary>"0.25 s", "120 ms", "35 µs": seconds since the run began, in the unit the step needs.</summary>
+    public static string Format(double seconds, double step)
+    {
+        var (scale, unit) = step >= 0.1 ? (1.0, "s") : step >= 1e-4 ? (1e3, "ms") : (1e6, "µs");
+        var decimals = Math.Max(0, (int)Math.Ceiling(-Math.Log10(step * scale) - 1e-9));
+        return (seconds * scale).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + unit;
+    }
+
+    private static double RoundStep(double raw)
+    {
+        var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var mantissa = raw / power;
+        return (mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10) * power;
+    }
+}

@@ -1,0 +1,133 @@
+namespace Playground.Client.Components.Processes.Timeline;
+
+/// <summary>One rectangle of a lane, in pixels from the left of the drawing.</summary>
+public sealed record TimelineBar(double X, double Width, LaneActivity Activity, string Title);
+
+/// <summary>An arrow to draw, in pixels from the left, between two lanes.</summary>
+public sealed record ArrowLine(double FromX, int FromPid, double ToX, int ToPid, MessageArrow Message);
+
+/// <summary>
+/// Turns a lane's stretches and the run's messages into what the SVG draws for a view and a width.
+/// A lane is at most about two rectangles per pixel column however many events it holds: stretches
+/// narrower than a pixel are summed per column and the column takes the colour of the activity that
+/// filled most of it, so 100,000 lock round-trips zoomed out cost as much as a few hundred pixels.
+/// </summary>
+public static class TimelineRaster
+{
+    /// <summary>Above this many arrows in view, one per lane pair and few pixels is drawn.</summary>
+    public const int MaxArrows = 400;
+
+    private const double ArrowBucketPixels = 4;
+    private static readonly int ActivityCount = Enum.GetValues<LaneActivity>().Length;
+
+    /// <summary>The bars of <paramref name="lane"/> between the view's bounds, up to <paramref name="until"/> (the replay's instant, or now).</summary>
+    public static IReadOnlyList<TimelineBar> Bars(TimelineLane lane, TimelineViewport view, double until, double width)
+    {
+        ArgumentNullException.ThrowIfNull(lane);
+        ArgumentNullException.ThrowIfNull(view);
+        var bars = new List<TimelineBar>();
+        var end = Math.Min(view.To, until);
+        if (end < view.From || width <= 0)
+        {
+            return bars;
+        }
+
+        var scale = width / view.Span;
+        var column = new double[ActivityCount];
+        var columnIndex = -1;
+        var segments = lane.Segments;
+        for (var i = Math.Max(0, lane.LastStartingAtOrBefore(view.From)); i < segments.Count; i++)
+        {
+            var segment = segments[i];
+            if (segment.Start > end)
+            {
+                break;
+            }
+
+            var x0 = (Math.Max(segment.Start, view.From) - view.From) * scale;
+            var x1 = (Math.Min(segment.EndOr(until), end) - view.From) * scale;
+            if (x1 - x0 >= 1)
+            {
+                Flush(bars, column, ref columnIndex);
+                Append(bars, new TimelineBar(x0, x1 - x0, segment.Activity, segment.Describe()));
+            }
+            else if (x1 > x0 || segment.End is null)
+            {
+                var c = (int)Math.Floor(x0);
+                if (c != columnIndex)
+                {
+                    Flush(bars, column, ref columnIndex);
+                    columnIndex = c;
+                }
+
+                column[(int)segment.Activity] += Math.Max(x1 - x0, 1e-9);
+            }
+        }
+
+        Flush(bars, column, ref columnIndex);
+        return bars;
+    }
+
+    private static void Flush(List<TimelineBar> bars, double[] column, ref int columnIndex)
+    {
+        if (columnIndex < 0)
+        {
+            return;
+        }
+
+        var most = 0;
+        for (var a = 1; a < column.Length; a++)
+        {
+            if (column[a] > column[most])
+            {
+                most = a;
+            }
+        }
+
+        var activity = (LaneActivity)most;
+        Append(bars, new TimelineBar(columnIndex, 1, activity, "mostly " + activity.Describe()));
+        Array.Clear(column);
+        columnIndex = -1;
+    }
+
+    /// <summary>Adds a bar, or widens the last one when it is the same activity and they touch.</summary>
+    private static void Append(List<TimelineBar> bars, TimelineBar bar)
+    {
+        if (bars.Count > 0 && bars[^1] is var last && last.Activity == bar.Activity && last.X + last.Width >= bar.X - 0.5)
+        {
+            var right = Math.Max(last.X + last.Width, bar.X + bar.Width);
+            bars[^1] = last with { Width = right - last.X, Title = last.Title == bar.Title ? last.Title : "mostly " + bar.Activity.Describe() };
+            return;
+        }
+
+        bars.Add(bar);
+    }
+
+    /// <summary>
+    /// The messages received by <paramref name="until"/> whose flight crosses the view; when there are
+    /// more than <see cref="MaxArrows"/>, the first of each lane pair per few pixels stands for the rest.
+    /// </summary>
+    public static IReadOnlyList<ArrowLine> Arrows(IReadOnlyList<MessageArrow> messages, TimelineViewport view, double until, double width, out int inView)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(view);
+        var scale = width / view.Span;
+        var visible = new List<ArrowLine>();
+        foreach (var m in messages)
+        {
+            if (m.ReceivedAt <= until && m.SentAt <= view.To && m.ReceivedAt >= view.From)
+            {
+                visible.Add(new ArrowLine((m.SentAt - view.From) * scale, m.FromPid, (m.ReceivedAt - view.From) * scale, m.ToPid, m));
+            }
+        }
+
+        inView = visible.Count;
+        if (visible.Count <= MaxArrows)
+        {
+            return visible;
+        }
+
+        var seen = new HashSet<(int, int, long)>();
+        return [.. visible.Where(a => seen.Add((a.FromPid, a.ToPid, (long)Math.Floor(a.FromX / ArrowBucketPixels))))];
+    }
+}

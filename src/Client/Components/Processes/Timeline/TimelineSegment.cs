@@ -1,0 +1,18 @@
+namespace Playground.Client.Components.Processes.Timeline;
+
+/// <summary>
+/// One stretch of a lane in one activity, in seconds of time.monotonic() (one clock for every process of
+/// the machine). <see cref="End"/> is null while the stretch is still going on (a lane's last one).
+/// </summary>
+/// <param name="Detail">What the process waits for ("Lock-ab12", "Process-2") or its exit code.</param>
+public sealed record TimelineSegment(double Start, double? End, LaneActivity Activity, string? Detail)
+{
+    public double EndOr(double now) => End ?? Math.Max(now, Start);
+
+    public string Describe() => Activity switch
+    {
+        LaneActivity.Exited => Detail is null ? "exited" : $"exited with code {Detail}",
+        _ when Detail is not null => $"{Activity.Describe()} ({Detail})",
+        _ => Activity.Describe(),
+    };
+}

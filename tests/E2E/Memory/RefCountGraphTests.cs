@@ -1,0 +1,61 @@
+using Playground.Tests.E2E.Infrastructure;
+using Playground.Tests.E2E.PageObjects;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Playground.Tests.E2E.Memory;
+
+/// <summary>The reference counting page's heap graph against the real server and engine, in Chromium.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RefCountGraphTests(BrowserFixture browser)
+{
+    private const string Script = "a = [1, 2]\nb = a\nbox = {'items': a}\ndel b\nprint(len(box))\n";
+
+    [Fact]
+    public async Task The_graph_draws_names_and_labelled_arrows_with_counts_and_a_click_shows_the_referrers()
+    {
+        var page = new MemoryPage(await browser.NewPageAsync());
+        await page.Shell.GotoAsync("/memory/refcount");
+        await page.Shell.ReplaceCodeAsync(Script);
+        await page.RunAsync();
+
+        // After line 3 the list has three references: the names a and b, and the dict's value.
+        await page.StepToAsync(3);
+        var list = page.Card("list of 2");
+        await Expect(list.GetByTestId("card-refcount")).ToHaveTextAsync("3");
+        await Expect(page.Arrow("a")).ToHaveCountAsync(1);
+        await Expect(page.Arrow("b")).ToHaveCountAsync(1);
+        await Expect(page.Arrow("['items']")).ToHaveCountAsync(1);
+        await Expect(page.Arrow("[0]")).ToHaveCountAsync(1);
+        await Expect(page.Card("1").GetByTestId("card-shared")).ToBeVisibleAsync();
+
+        await list.ClickAsync();
+        await Expect(page.Referrers).ToContainTextAsync("a");
+        await Expect(page.Referrers).ToContainTextAsync("['items']");
+        await Expect(page.Details.GetByTestId("details-refcount")).ToHaveTextAsync("refcount 3");
+        await BrowserFixture.ScreenshotAsync(page.Page, "memory-refcount-graph");
+
+        // del b: one reference fewer, the arrow from b is gone and the details follow the step.
+        await page.PressAsync("ArrowRight");
+        await Expect(list.GetByTestId("card-refcount")).ToHaveTextAsync("2");
+        await Expect(page.Arrow("b")).ToHaveCountAsync(0);
+        await Expect(page.Details.GetByTestId("details-refcount")).ToHaveTextAsync("refcount 2");
+    }
+
+    [Fact]
+    public async Task On_a_phone_in_dark_theme_the_graph_stacks_under_the_editor_and_stays_usable()
+    {
+        var page = new MemoryPage(await browser.NewPageAsync(width: 390, height: 844, scheme: Microsoft.Playwright.ColorScheme.Dark));
+        await page.Shell.GotoAsync("/memory/refcount");
+        await page.Shell.ReplaceCodeAsync(Script);
+        await page.RunAsync();
+        await page.StepToAsync(3);
+
+        await Expect(page.Card("list of 2").GetByTestId("card-refcount")).ToHaveTextAsync("3");
+        await page.Card("list of 2").ClickAsync();
+        await Expect(page.Referrers).ToContainTextAsync("['items']");
+        var width = await page.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"The page scrolls sideways: {width}px wide.");
+        await BrowserFixture.ScreenshotAsync(page.Page, "memory-refcount-graph-phone-dark");
+    }
+}

@@ -1,0 +1,88 @@
+using Bunit;
+using Playground.Client.Components.Memory.Gc;
+using Playground.Engines.Memory;
+using Playground.Shared.Memory;
+using Playground.Tests.Unit.Infrastructure;
+using Xunit;
+
+namespace Playground.Tests.Unit.Components.Memory.Gc;
+
+/// <summary>The collection view on a collection the real engine recorded: two Node instances in a cycle.</summary>
+public sealed class CollectionViewTests : BunitTestBase
+{
+    private const string Cycle = "import gc\nclass Node:\n    pass\ngc.disable()\na = Node()\nb = Node()\na.other = b\nb.other = a\ndel a, b\nprint(gc.collect())\n";
+
+    private readonly MemoryTrace _trace = MemorySimulator.Run(Cycle, new SimulationOptions());
+
+    private int CollectStep => _trace.Steps.Single(s => s.Collections.Count > 0).Index;
+
+    private IRenderedComponent<CollectionView> Render()
+    {
+        var heap = HeapReplay.HeapAfter(_trace, CollectStep - 1);
+        return Context.Render<CollectionView>(p => p
+            .Add(c => c.Collection, _trace.Steps[CollectStep].Collections.Single())
+            .Add(c => c.Objects, heap));
+    }
+
+    private static List<string> StatusesOf(IRenderedComponent<CollectionView> view, string type) =>
+        [.. view.FindAll("[data-testid='gc-object']")
+            .Where(e => e.QuerySelector(".gc-card-type")!.TextContent == type)
+            .Select(e => e.GetAttribute("data-status")!)];
+
+    [Fact]
+    public void The_phases_are_walked_in_gc_collect_main_order_with_the_gcmodule_function_of_each()
+    {
+        var view = Render();
+
+        Assert.Equal(7, view.FindAll("[data-testid='gc-phase-tab']").Count);
+        Assert.Equal("Phase 1 of 7", view.Find("[data-testid='gc-phase-position']").TextContent);
+        Assert.Contains("update_refs()", view.Find("[data-testid='gc-phase-title']").TextContent, StringComparison.Ordinal);
+        Assert.True(view.Find("button[data-testid='gc-phase-back']").HasAttribute("disabled"));
+
+        view.Find("button[data-testid='gc-phase-forward']").Click();
+
+        Assert.Equal("Phase 2 of 7", view.Find("[data-testid='gc-phase-position']").TextContent);
+        Assert.Contains("subtract_refs()", view.Find("[data-testid='gc-phase-title']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 collected", view.Find("[data-testid='gc-collection-result']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("\"collected\": 2", view.Find("[data-testid='gc-callbacks']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_two_instances_go_from_examined_to_unreachable_to_freed_with_their_gc_refs()
+    {
+        var view = Render();
+        Assert.Equal(["Examined", "Examined"], StatusesOf(view, "Node"));
+        Assert.All(view.FindAll("[data-testid='gc-object']").Where(e => e.QuerySelector(".gc-card-type")!.TextContent == "Node"),
+            e => Assert.Equal("gc_refs 1", e.QuerySelector(".gc-card-refs")!.TextContent));
+
+        view.FindAll("[data-testid='gc-phase-tab']")[1].Click();
+        Assert.Equal(["TentativelyUnreachable", "TentativelyUnreachable"], StatusesOf(view, "Node"));
+        Assert.All(view.FindAll("[data-testid='gc-object']").Where(e => e.QuerySelector(".gc-card-type")!.TextContent == "Node"),
+            e => Assert.Equal("gc_refs 0", e.QuerySelector(".gc-card-refs")!.TextContent));
+
+        view.FindAll("[data-testid='gc-phase-tab']")[2].Click();
+        Assert.Equal(["Unreachable", "Unreachable"], StatusesOf(view, "Node"));
+
+        view.FindAll("[data-testid='gc-phase-tab']")[6].Click();
+        Assert.Equal(["Freed", "Freed"], StatusesOf(view, "Node"));
+        Assert.True(view.Find("button[data-testid='gc-phase-forward']").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Reachable_objects_of_the_collection_are_promoted_once_move_unreachable_is_done()
+    {
+        var collection = _trace.Steps[CollectStep].Collections.Single();
+        var move = collection.Phases.ToList().FindIndex(p => p.Phase == GcPhase.MoveUnreachable);
+        var survivors = collection.Phases[move].Objects.Where(o => !o.Unreachable).Select(o => o.Id).ToList();
+        Assert.NotEmpty(survivors);
+
+        var atMove = GcObjectStatuses.AfterPhase(collection, move);
+        var after = GcObjectStatuses.AfterCollection(collection);
+
+        Assert.All(survivors, id => Assert.Equal(GcObjectStatus.Reachable, atMove[id]));
+        Assert.All(survivors, id => Assert.Equal(GcObjectStatus.Promoted, after[id]));
+        Assert.Equal(2, after.Values.Count(s => s == GcObjectStatus.Freed));
+        Assert.Equal(after, GcObjectStatuses.AfterStep(_trace, CollectStep));
+        Assert.Empty(GcObjectStatuses.AfterStep(_trace, CollectStep - 1));
+    }
+}

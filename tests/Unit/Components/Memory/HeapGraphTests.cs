@@ -1,0 +1,151 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Playground.Client.Components.Memory;
+using Playground.Client.Components.Memory.HeapGraph;
+using Playground.Client.Components.Memory.RefCount;
+using Playground.Engines.Memory;
+using Playground.Shared.Memory;
+using Playground.Tests.Unit.Infrastructure;
+using Xunit;
+
+namespace Playground.Tests.Unit.Components.Memory;
+
+/// <summary>The heap graph and the reference counting view, drawn from traces of the real memory engine.</summary>
+public sealed class HeapGraphTests : BunitTestBase
+{
+    private static (MemoryTrace Trace, int Step) RunTo(string script, int line)
+    {
+        var trace = MemorySimulator.Run(script, new SimulationOptions());
+        return (trace, trace.Steps.Last(s => s.Line == line).Index);
+    }
+
+    private IRenderedComponent<HeapGraph> Render(MemoryTrace trace, int step, Action<ComponentParameterCollectionBuilder<HeapGraph>>? more = null) =>
+        Context.Render<HeapGraph>(p =>
+        {
+            p.Add(g => g.Objects, MemoryStepView.At(trace, step).Objects);
+            p.Add(g => g.Frames, FrameReplay.FramesAfter(trace, step));
+            more?.Invoke(p);
+        });
+
+    private static IElement Card(IRenderedComponent<HeapGraph> graph, string value) =>
+        graph.FindAll("[data-testid='heap-card']").Single(c => c.QuerySelector("[data-testid='card-value']")!.TextContent == value);
+
+    [Fact]
+    public void Objects_are_cards_with_their_counts_and_references_are_arrows_labelled_as_Python_reads_them()
+    {
+        var (trace, step) = RunTo("a = [1000, 'x' * 30]\nb = a\nd = {'key': a}\nprint(len(d))\n", 3);
+
+        var graph = Render(trace, step);
+
+        var list = Card(graph, "list of 2");
+        Assert.Equal("3", list.QuerySelector("[data-testid='card-refcount']")!.TextContent);
+        Assert.Equal("LIST", list.QuerySelector(".heap-card-type")!.TextContent.ToUpperInvariant());
+        var labels = graph.FindAll("[data-testid='heap-arrow']").Select(a => a.GetAttribute("data-label")).ToList();
+        Assert.Equal(new[] { "a", "b", "d", "[0]", "[1]", "['key']" }.Order(StringComparer.Ordinal), labels.Order(StringComparer.Ordinal));
+        var listId = list.GetAttribute("data-object-id");
+        Assert.Equal(3, graph.FindAll($"[data-testid='heap-arrow'][data-to='{listId}']").Count);
+    }
+
+    [Fact]
+    public void The_frames_list_their_names_and_a_call_adds_the_functions_frame()
+    {
+        var (trace, step) = RunTo("def f(items, n):\n    total = len(items) + n\n    return total\n\ndata = [1]\nprint(f(data, 2))\n", 6);
+        var call = trace.Steps.First(s => s.Line == 2).Index - 1;
+
+        var graph = Render(trace, call);
+
+        var frames = graph.FindAll("[data-testid='heap-frame']");
+        Assert.Equal(["Global frame", "f"], frames.Select(f => f.QuerySelector(".heap-frame-title")!.TextContent));
+        Assert.Equal(["f", "data"], frames[0].QuerySelectorAll("[data-testid='frame-name'] text").Select(t => t.TextContent));
+        Assert.Equal(["items", "n"], frames[1].QuerySelectorAll("[data-testid='frame-name'] text").Select(t => t.TextContent));
+        Assert.Equal(2, graph.FindAll("[data-testid='heap-arrow'][data-label='items'], [data-testid='heap-arrow'][data-label='data']").Count);
+        _ = step;
+    }
+
+    [Fact]
+    public void Shared_objects_are_marked_and_hidden_unless_a_name_or_container_refers_to_them()
+    {
+        var (trace, step) = RunTo("n = 7\nl = [None, 'abc']\nx = 5\ndel x\nprint(n)\n", 4);
+
+        var graph = Render(trace, step);
+
+        Assert.NotNull(Card(graph, "7").QuerySelector("[data-testid='card-shared']"));
+        Assert.NotNull(Card(graph, "None").QuerySelector("[data-testid='card-shared']"));
+        Assert.Null(Card(graph, "list of 2").QuerySelector("[data-testid='card-shared']"));
+        Assert.DoesNotContain(graph.FindAll("[data-testid='card-value']"), v => v.TextContent == "5");
+        Assert.Contains("shared objects hidden", graph.Find("[data-testid='graph-shared-hidden']").TextContent, StringComparison.Ordinal);
+
+        graph.Render(p => p.Add(g => g.ShowShared, true));
+
+        Assert.Contains(graph.FindAll("[data-testid='card-value']"), v => v.TextContent == "5");
+    }
+
+    [Fact]
+    public void What_the_step_changed_is_highlighted_and_a_freed_object_fades_with_its_reason()
+    {
+        var (trace, step) = RunTo("a = [1]\nb = [2]\ndel a\nprint(b)\n", 3);
+        var view = MemoryStepView.At(trace, step);
+        var before = HeapReplay.HeapAfter(trace, step - 1);
+        var freed = view.Freed.Select(f => new FreedCard(before[f.ObjectId], f.Reason)).ToList();
+
+        var graph = Render(trace, step, p => p.Add(g => g.Freed, freed).Add(g => g.HighlightedIds, new HashSet<long> { view.Objects.Single(o => o.Repr == "list of 1" && o.References.Count == 1 && o.RefCount == 1).Id }));
+
+        var gone = graph.FindAll("[data-testid='heap-card'].freed").Single();
+        Assert.Equal("freed: refcount 0", gone.QuerySelector("[data-testid='card-freed']")!.TextContent);
+        Assert.Contains("reference count reached zero", gone.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Single(graph.FindAll("[data-testid='heap-card'].changed"));
+    }
+
+    [Fact]
+    public void Beyond_two_hundred_objects_the_graph_keeps_what_the_step_touched_and_counts_the_rest()
+    {
+        var (trace, step) = RunTo("rows = []\nfor i in range(300):\n    rows.append([i * 1000])\nlast = rows[-1]\nprint(len(rows))\n", 4);
+        var view = MemoryStepView.At(trace, step);
+
+        var graph = Render(trace, step, p => p.Add(g => g.HighlightedIds, view.ChangedIds));
+
+        Assert.Equal(HeapGraphModel.MaxObjects, graph.FindAll("[data-testid='heap-card']").Count);
+        Assert.Contains("more not drawn", graph.Find("[data-testid='graph-summary']").TextContent, StringComparison.Ordinal);
+        Assert.Contains(graph.FindAll("[data-testid='frame-name'] text"), t => t.TextContent == "last");
+        Assert.Single(graph.FindAll("[data-testid='heap-arrow'][data-label='last']"));
+    }
+
+    [Fact]
+    public void A_click_or_Enter_on_a_card_selects_it_and_a_second_click_clears_the_selection()
+    {
+        var (trace, step) = RunTo("a = [1]\nprint(a)\n", 1);
+        long? selected = -1;
+        var graph = Render(trace, step, p => p.Add(g => g.SelectedIdChanged, (long? id) => selected = id));
+
+        Card(graph, "list of 1").Click();
+        var id = long.Parse(Card(graph, "list of 1").GetAttribute("data-object-id")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(id, selected);
+
+        graph.Render(p => p.Add(g => g.SelectedId, id));
+        Assert.Contains("selected", Card(graph, "list of 1").ClassList);
+        Card(graph, "list of 1").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+        Assert.Null(selected);
+    }
+
+    [Fact]
+    public void Selecting_an_object_shows_its_referrers_referents_and_its_count_over_the_steps()
+    {
+        var (trace, step) = RunTo("a = [1000]\nb = a\nbox = {'k': a}\ndel b\nprint(len(box))\n", 4);
+        var view = Context.Render<RefCountStepView>(p => p.Add(v => v.Context, new MemoryStepContext(trace, MemoryStepView.At(trace, step), _ => Task.CompletedTask)));
+
+        view.FindAll("[data-testid='heap-card']").Single(c => c.QuerySelector("[data-testid='card-value']")!.TextContent == "list of 1").Click();
+
+        var referrers = view.Find("[data-testid='details-referrers']").TextContent;
+        Assert.Contains("a global name", referrers, StringComparison.Ordinal);
+        Assert.Contains("['k'] dict of 1", referrers, StringComparison.Ordinal);
+        Assert.DoesNotContain("b global name", referrers, StringComparison.Ordinal);
+        Assert.Contains("[0] int 1000", view.Find("[data-testid='details-referents']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("refcount 2", view.Find("[data-testid='details-refcount']").TextContent);
+        Assert.NotEmpty(view.FindAll("[data-testid='refcount-chart'] circle"));
+        Assert.Contains("`b` no longer refers to the list: del (line 4)", view.Find("[data-testid='refcount-history']").TextContent, StringComparison.Ordinal);
+
+        view.FindAll("[data-testid='neighbour-link']").First(l => l.TextContent.Contains("dict", StringComparison.Ordinal)).Click();
+        Assert.Contains("dict of 1", view.Find("[data-testid='details-title']").TextContent, StringComparison.Ordinal);
+    }
+}

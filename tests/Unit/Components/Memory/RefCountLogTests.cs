@@ -1,0 +1,29 @@
+using Playground.Client.Components.Memory;
+using Playground.Engines.Memory;
+using Xunit;
+
+namespace Playground.Tests.Unit.Components.Memory;
+
+/// <summary>The refcount log's words, from the real engine's reasons.</summary>
+public sealed class RefCountLogTests
+{
+    private static IReadOnlyList<RefCountLogEntry> LogOf(string script, int line)
+    {
+        var trace = MemorySimulator.Run(script, new SimulationOptions());
+        return RefCountLog.Phrase(MemoryStepView.At(trace, trace.Steps.First(s => s.Line == line).Index).Changes);
+    }
+
+    [Fact]
+    public void A_load_and_a_store_read_as_one_new_reference_from_the_name()
+    {
+        var entry = Assert.Single(LogOf("a = [1]\nb = a\nprint(b)\n", 2));
+        Assert.Equal((1, 2L, "`b` now refers to the list (line 2)"), (entry.Delta, entry.RefCount, entry.Text));
+    }
+
+    [Fact]
+    public void Del_and_storing_in_a_container_are_said_in_words()
+    {
+        Assert.Contains(LogOf("a = [1]\nb = a\ndel a\nprint(b)\n", 3), e => e is { Delta: -1, RefCount: 1, Text: "`a` no longer refers to the list: del (line 3)" });
+        Assert.Contains(LogOf("a = [1]\nbox = [a]\nprint(box)\n", 2), e => e is { Delta: 1, RefCount: 2, Text: "a list now holds the list (line 2)" });
+    }
+}

@@ -1,0 +1,62 @@
+using Bunit;
+using MudBlazor;
+using Playground.Client.Components.Processes.Console;
+using Playground.Client.Components.Processes.Timeline;
+using Playground.Tests.Unit.Components.Processes.Timeline;
+using Playground.Tests.Unit.Infrastructure;
+using Xunit;
+
+namespace Playground.Tests.Unit.Components.Processes.Console;
+
+public sealed class ProcessConsoleTests : BunitTestBase
+{
+    private static ProcessTimeline FiveWorkers()
+    {
+        var timeline = new ProcessTimeline();
+        timeline.Apply(RecordedRuns.Load("five_workers"));
+        return timeline;
+    }
+
+    private static IEnumerable<string> Lines(IRenderedComponent<ProcessConsole> console) =>
+        console.FindAll("[data-testid='console-line']").Select(l => l.TextContent.Trim());
+
+    [Fact]
+    public void Every_line_shows_its_process_in_the_process_colour()
+    {
+        var console = Context.Render<ProcessConsole>(p => p.Add(c => c.Timeline, FiveWorkers()));
+
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"Process-{i + 1} Worker: {i}"), Lines(console).Order(StringComparer.Ordinal));
+        var who = console.Find("[data-testid='console-line'] .who");
+        Assert.Contains("color: #", who.GetAttribute("style"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Choosing_a_process_shows_only_its_lines()
+    {
+        var timeline = FiveWorkers();
+        var console = Context.Render<ProcessConsole>(p => p.Add(c => c.Timeline, timeline));
+        var third = timeline.Lanes.Single(l => l.Name == "Process-3").Pid;
+
+        var select = console.FindComponent<MudSelect<int?>>();
+        await console.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(third));
+
+        Assert.Equal(["Process-3 Worker: 2"], Lines(console));
+    }
+
+    [Fact]
+    public void The_filter_keeps_a_stream_and_the_lines_written_by_an_instant()
+    {
+        var lines = new List<TimelineConsoleLine>
+        {
+            new(1.0, 3, 1, "Process-1", "stdout", "a"),
+            new(2.0, 3, 1, "Process-1", "stderr", "Traceback"),
+            new(3.0, 4, 2, "Process-2", "stdout", "b"),
+            new(4.0, 4, 2, "Process-2", "stderr", "ValueError"),
+        };
+
+        Assert.Equal(["Traceback", "ValueError"], new ConsoleFilter(Stream: ConsoleFilter.Stderr).Apply(lines, null, 10).Select(l => l.Text));
+        Assert.Equal(["a", "Traceback", "b"], new ConsoleFilter().Apply(lines, 3.0, 10).Select(l => l.Text));
+        Assert.Equal(["b"], new ConsoleFilter(Pid: 4, Stream: ConsoleFilter.Stdout).Apply(lines, null, 10).Select(l => l.Text));
+        Assert.Equal(["b", "ValueError"], new ConsoleFilter().Apply(lines, null, 2).Select(l => l.Text));
+    }
+}

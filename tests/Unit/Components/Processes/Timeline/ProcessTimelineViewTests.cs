@@ -1,0 +1,92 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Web;
+using Playground.Client.Components.Processes.Timeline;
+using Playground.Tests.Unit.Infrastructure;
+using Xunit;
+
+namespace Playground.Tests.Unit.Components.Processes.Timeline;
+
+public sealed class ProcessTimelineViewTests : BunitTestBase
+{
+    private double? _cursor;
+
+    private IRenderedComponent<ProcessTimelineView> Render(string recording, double? until = null)
+    {
+        var timeline = new ProcessTimeline();
+        timeline.Apply(RecordedRuns.Load(recording));
+        return Context.Render<ProcessTimelineView>(p => p
+            .Add(c => c.Timeline, timeline)
+            .Add(c => c.Until, until)
+            .Add(c => c.Cursor, _cursor)
+            .Add(c => c.CursorChanged, c => _cursor = c));
+    }
+
+    [Fact]
+    public void Producer_and_consumer_draw_a_lane_each_and_eleven_labelled_arrows_between_them()
+    {
+        var view = Render("queue_producer_consumer");
+
+        Assert.Equal(["MainProcess", "Process-1", "Process-2"], view.FindAll("[data-testid='timeline-lane-name'] .name").Select(n => n.TextContent));
+        Assert.Equal(3, view.FindAll("[data-testid='timeline-lane']").Count);
+        var arrows = view.FindAll("[data-testid='message-arrow']");
+        Assert.Equal(11, arrows.Count);
+        Assert.All(arrows, a => Assert.Equal(("3", "4"), (a.GetAttribute("data-from"), a.GetAttribute("data-to"))));
+        Assert.Equal(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "None"], arrows.Select(a => a.QuerySelector("title")!.TextContent).Order(StringComparer.Ordinal));
+        Assert.Contains("11 messages in view", view.Find("[data-testid='timeline-arrow-count']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_lane_draws_one_path_per_activity_it_went_through()
+    {
+        var view = Render("queue_producer_consumer");
+
+        var consumer = view.Find("[data-testid='timeline-lane'][data-pid='4']");
+        Assert.Equal(["Starting", "Running", "WaitingForQueue", "Exited"], consumer.QuerySelectorAll("path").Select(p => p.GetAttribute("data-activity")!));
+    }
+
+    [Fact]
+    public void Zooming_in_narrows_the_range_and_fit_shows_the_whole_run_again()
+    {
+        var view = Render("pipe_ping_pong");
+        Assert.EndsWith("(the whole run)", view.Find("[data-testid='timeline-range']").TextContent, StringComparison.Ordinal);
+
+        view.Find("[data-testid='timeline-zoom-in']").Click();
+        view.Find("[data-testid='timeline-zoom-in']").Click();
+        Assert.Contains(" of ", view.Find("[data-testid='timeline-range']").TextContent, StringComparison.Ordinal);
+        Assert.True(view.FindAll("[data-testid='message-arrow']").Count < 10, "some arrows leave the view when zoomed in");
+
+        view.Find("[data-testid='timeline-fit']").Click();
+        Assert.EndsWith("(the whole run)", view.Find("[data-testid='timeline-range']").TextContent, StringComparison.Ordinal);
+        Assert.Equal(10, view.FindAll("[data-testid='message-arrow']").Count);
+    }
+
+    [Fact]
+    public void A_click_places_the_cursor_and_the_arrow_keys_move_it()
+    {
+        var view = Render("queue_producer_consumer");
+        var plot = view.Find("[data-testid='timeline-plot']");
+
+        plot.PointerDown(new PointerEventArgs { OffsetX = 400, OffsetY = 60 });
+        plot.PointerUp(new PointerEventArgs { OffsetX = 400, OffsetY = 60 });
+        var clicked = _cursor;
+        Assert.NotNull(clicked);
+        Assert.Equal("400", view.Find("[data-testid='timeline-cursor']").GetAttribute("x1"));
+
+        plot.KeyDown(new KeyboardEventArgs { Key = "ArrowRight" });
+        Assert.True(_cursor > clicked);
+        plot.KeyDown(new KeyboardEventArgs { Key = "Home" });
+        Assert.Equal("0", view.Find("[data-testid='timeline-cursor']").GetAttribute("x1"));
+    }
+
+    [Fact]
+    public void At_a_replay_instant_only_the_messages_received_by_then_are_drawn()
+    {
+        var timeline = new ProcessTimeline();
+        timeline.Apply(RecordedRuns.Load("queue_producer_consumer"));
+        var fifth = timeline.Arrows.OrderBy(a => a.ReceivedAt).ElementAt(4).ReceivedAt;
+
+        var view = Render("queue_producer_consumer", until: fifth);
+
+        Assert.Equal(5, view.FindAll("[data-testid='message-arrow']").Count);
+    }
+}

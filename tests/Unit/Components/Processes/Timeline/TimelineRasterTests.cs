@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Playground.Client.Components.Processes.Timeline;
+using Playground.Shared.Processes;
+using Xunit;
+
+namespace Playground.Tests.Unit.Components.Processes.Timeline;
+
+public sealed class TimelineRasterTests
+{
+    private static readonly IReadOnlyDictionary<string, JsonElement> NoData = new Dictionary<string, JsonElement>();
+
+    /// <summary>A worker that takes and releases a lock <paramref name="rounds"/> times, 10 µs apart: 2 events per round.</summary>
+    private static ProcessTimeline LockRounds(int rounds)
+    {
+        var timeline = new ProcessTimeline();
+        var events = new List<ProcessEvent> { new(ProcessEventKinds.ProcessRun, 3, "Process-1", 0, 1, NoData) };
+        var lockData = new Dictionary<string, JsonElement> { ["lock"] = JsonSerializer.SerializeToElement("Lock-1") };
+        for (var i = 0; i < rounds; i++)
+        {
+            events.Add(new(ProcessEventKinds.LockRequested, 3, "Process-1", 1e-3 + (i * 10e-6), events.Count + 1, lockData));
+            events.Add(new(ProcessEventKinds.LockAcquired, 3, "Process-1", 1e-3 + (i * 10e-6) + 4e-6, events.Count + 1, lockData));
+        }
+
+        foreach (var batch in events.Chunk(500))
+        {
+            timeline.Apply(batch);
+        }
+
+        return timeline;
+    }
+
+    [Fact]
+    public void A_hundred_thousand_events_zoomed_out_draw_at_most_a_bar_per_pixel_column()
+    {
+        var timeline = LockRounds(50_000);
+        var lane = timeline.Lanes.Single();
+        var view = TimelineViewport.Fit(timeline.Origin, timeline.Now);
+
+        var watch = Stopwatch.StartNew();
+        var bars = TimelineRaster.Bars(lane, view, timeline.Now, 1200);
+        watch.Stop();
+
+        Assert.Equal(100_001, timeline.EventCount);
+        Assert.Equal(100_001, lane.Segments.Count);
+        Assert.InRange(bars.Count, 1, 1200);
+        Assert.All(bars, b => Assert.InRange(b.X, 0, 1200));
+        // running 6 µs out of every 10: each column of the busy part is mostly running
+        Assert.Equal(LaneActivity.Running, bars.GroupBy(b => b.Activity).MaxBy(g => g.Sum(b => b.Width))!.Key);
+        Assert.True(watch.ElapsedMilliseconds < 500, $"rasterizing took {watch.ElapsedMilliseconds} ms");
+        Assert.InRange(LanePaths.Of(bars, 0, 18).Count, 1, Enum.GetValues<LaneActivity>().Length);
+    }
+
+    [Fact]
+    public void Zoomed_in_every_stretch_gets_its_own_bar_with_its_description()
+    {
+        var timeline = LockRounds(50);
+        var lane = timeline.Lanes.Single();
+        var view = new TimelineViewport(1e-3, 1e-3 + 29e-6);
+
+        var bars = TimelineRaster.Bars(lane, view, timeline.Now, 1200);
+
+        Assert.Equal(
+            [LaneActivity.WaitingForLock, LaneActivity.Running, LaneActivity.WaitingForLock, LaneActivity.Running, LaneActivity.WaitingForLock, LaneActivity.Running],
+            bars.Select(b => b.Activity));
+        Assert.Equal("blocked on a lock (Lock-1)", bars[0].Title);
+        Assert.Equal(4e-6 * 1200 / 29e-6, bars[0].Width, 3);
+    }
+
+    [Fact]
+    public void Nothing_after_the_replay_instant_is_drawn()
+    {
+        var timeline = LockRounds(100);
+        var lane = timeline.Lanes.Single();
+        var view = TimelineViewport.Fit(timeline.Origin, timeline.Now);
+        var half = timeline.Origin + (timeline.Duration / 2);
+
+        var bars = TimelineRaster.Bars(lane, view, half, 1000);
+
+        Assert.InRange(bars.Max(b => b.X + b.Width), 499, 501);
+    }
+
+    [Fact]
+    public void Zoom_keeps_the_instant_under_the_pointer_and_pan_stays_inside_the_run()
+    {
+        var view = TimelineViewport.Fit(10, 20);
+
+        var zoomed = view.ZoomAt(0.25, 2, 10, 20);
+        Assert.Equal(12.5, zoomed.TimeAt(0.25), 9);
+        Assert.Equal(5, zoomed.Span, 9);
+
+        var panned = zoomed.PanBy(10, 10, 20);
+        Assert.Equal((15.0, 20.0), (panned.From, panned.To));
+        Assert.Equal(view, zoomed.ZoomAt(0.5, 1e-3, 10, 20));
+        Assert.Equal(TimelineViewport.MinimumSpan, view.ZoomAt(0.5, 1e12, 10, 20).Span, 12);
+    }
+
+    [Fact]
+    public void The_ruler_counts_from_the_start_of_the_run_in_round_steps()
+    {
+        var ticks = TimeAxis.Ticks(new TimelineViewport(100.0, 100.5), origin: 100.0, width: 500);
+
+        Assert.Equal(["0.0 s", "0.1 s", "0.2 s", "0.3 s", "0.4 s", "0.5 s"], ticks.Select(t => t.Label));
+        Assert.Equal(100, ticks[1].X, 6);
+        Assert.Equal("250 µs", TimeAxis.Format(250e-6, 50e-6));
+        Assert.Equal("12 ms", TimeAxis.Format(0.012, 0.002));
+    }
+
+    [Fact]
+    public void Beyond_the_cap_arrows_are_thinned_to_one_per_lane_pair_and_few_pixels()
+    {
+        var messages = Enumerable.Range(0, 5000)
+            .Select(i => new MessageArrow($"3.{i}", "Queue-1", 3, i * 1e-4, 4, (i * 1e-4) + 5e-5, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        var view = new TimelineViewport(0, 0.5);
+
+        var drawn = TimelineRaster.Arrows(messages, view, until: 1, width: 1000, out var inView);
+
+        Assert.Equal(5000, inView);
+        Assert.InRange(drawn.Count, 200, TimelineRaster.MaxArrows);
+        Assert.Equal(drawn.Count, drawn.Select(a => (int)Math.Floor(a.FromX / 4)).Distinct().Count());
+    }
+}
