@@ -46,6 +46,7 @@ public sealed class StepModeTests(BrowserFixture browser)
         await Expect(page.Ending).ToContainTextAsync("Finished with exit code 0", new() { Timeout = 30_000 });
         await Expect(page.ConsoleLines.Filter(new() { HasText = "Counter: 1 (expected 2)" })).ToHaveCountAsync(1);
         await Expect(page.CounterActual).ToHaveTextAsync("1");
+        await page.Page.EvaluateAsync("window.scrollTo(0, 0)");
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-step-mode-lost-update");
     }
 
@@ -67,6 +68,7 @@ public sealed class StepModeTests(BrowserFixture browser)
         await Expect(page.WaitForGraph.Locator("li")).ToHaveCountAsync(3);
         await Expect(page.WaitForGraph).ToContainTextAsync("held by Process-2");
         await Expect(page.WaitForGraph).ToContainTextAsync("held by Process-1");
+        await page.Page.EvaluateAsync("window.scrollTo(0, 0)");
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-step-mode-deadlock");
     }
 }
