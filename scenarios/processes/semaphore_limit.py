@@ -9,7 +9,7 @@ from multiprocessing import Process, Semaphore
 def work(sem, n):
     with sem:
         print(f"Worker {n} in")
-        time.sleep(0.1)
+        time.sleep(0.5)
 
 
 if __name__ == "__main__":

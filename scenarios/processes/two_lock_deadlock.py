@@ -8,7 +8,7 @@ from multiprocessing import Lock, Process
 
 def take(first, second):
     with first:
-        time.sleep(0.2)
+        time.sleep(0.5)
         with second:
             print("got both")
 

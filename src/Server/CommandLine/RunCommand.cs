@@ -8,7 +8,8 @@ namespace Playground.Server.CommandLine;
 /// <c>run FILE.py [--step] [--start-method fork|spawn|forkserver]</c>: runs a multiprocessing script through the
 /// sandbox and the instrumentation, prints each event as a JSON line (what the page receives), then one
 /// summary line. Exit 0 whenever the run itself worked, whatever the script's exit code. With
-/// <c>--step</c>, each line read from stdin is a pid to grant its next step.
+/// <c>--step</c>, each line read from stdin is a pid to grant its next step, <c>free PID</c> to take that
+/// process out of step mode, or <c>free</c> to let the whole run go on without grants.
 /// </summary>
 public sealed class RunCommand : ICommand
 {
@@ -78,7 +79,12 @@ public sealed class RunCommand : ICommand
     {
         while (Console.In.ReadLine() is { } line)
         {
-            if (int.TryParse(line.Trim(), out var pid))
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (words is ["free"])
+                run.LeaveStepMode(null);
+            else if (words is ["free", var free] && int.TryParse(free, out var freePid))
+                run.LeaveStepMode(freePid);
+            else if (words is [var one] && int.TryParse(one, out var pid))
                 run.Grant(pid);
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,23 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
     public static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(50);
     public const int MaxBatch = 2_000;
 
-    public async IAsyncEnumerable<ProcessRunUpdate> RunAsync(string source, string? startMethod, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ProcessRunUpdate> RunAsync(string source, string? startMethod, CancellationToken cancellationToken = default) =>
+        RunAsync(new ProcessRunRequest(source ?? string.Empty, StartMethod: startMethod), cancellationToken);
+
+    public IAsyncEnumerable<ProcessRunUpdate> RunInStepModeAsync(string source, string? startMethod, CancellationToken cancellationToken = default) =>
+        RunAsync(new ProcessRunRequest(source ?? string.Empty, StepMode: true, StartMethod: startMethod), cancellationToken);
+
+    public Task<bool> GrantStepAsync(int pid, CancellationToken cancellationToken = default) =>
+        Task.FromResult(host.ActiveRuns.TryGetValue(SessionKey, out var run) && run.Grant(pid));
+
+    public Task LeaveStepModeAsync(int? pid, CancellationToken cancellationToken = default)
+    {
+        if (host.ActiveRuns.TryGetValue(SessionKey, out var run))
+            run.LeaveStepMode(pid);
+        return Task.CompletedTask;
+    }
+
+    private async IAsyncEnumerable<ProcessRunUpdate> RunAsync(ProcessRunRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var runner = await host.GetRunnerAsync();
         var places = Channel.CreateUnbounded<int>();
@@ -43,8 +60,9 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
         }
 
         using var slot = await entering;
-        await using var run = await runner.StartAsync(new ProcessRunRequest(source ?? string.Empty, StartMethod: startMethod), cancellationToken);
+        await using var run = await runner.StartAsync(request, cancellationToken);
         using var cancel = cancellationToken.Register(() => _ = run.CancelAsync());
+        using var registration = host.Register(SessionKey, run);
         var batches = Channel.CreateBounded<ProcessRunUpdate>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
         var pump = PumpAsync(run, batches.Writer);
         await foreach (var update in batches.Reader.ReadAllAsync(CancellationToken.None))
@@ -110,4 +128,19 @@ public sealed class ProcessEngineHost(IOptions<SandboxLimits> limits, IOptions<P
         new ProcessRunner(await SandboxRunner.CreateAsync(limits.Value), options.Value));
 
     public Task<ProcessRunner> GetRunnerAsync() => _runner.Value;
+
+    /// <summary>The run of each session (one at most, the queue sees to it), for the calls that reach a run after its start: step grants.</summary>
+    public ConcurrentDictionary<string, ProcessRun> ActiveRuns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Makes <paramref name="run"/> the session's run until the returned handle is disposed.</summary>
+    public IDisposable Register(string sessionKey, ProcessRun run)
+    {
+        ActiveRuns[sessionKey] = run;
+        return new Registration(() => ActiveRuns.TryRemove(new KeyValuePair<string, ProcessRun>(sessionKey, run)));
+    }
+
+    private sealed class Registration(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
+    }
 }

@@ -17,7 +17,28 @@ public sealed class PlaygroundHub(IServerInfoService serverInfo, IMemoryEngineSe
     public IAsyncEnumerable<ProcessRunUpdate> RunProcesses(string source, string? startMethod, CancellationToken cancellationToken)
     {
         // One run at a time per browser tab: the tab's connection is its session.
-        processes.SessionKey = "hub:" + Context.ConnectionId;
+        processes.SessionKey = SessionKey;
         return processes.RunAsync(source, startMethod, cancellationToken);
     }
+
+    public IAsyncEnumerable<ProcessRunUpdate> RunProcessesInStepMode(string source, string? startMethod, CancellationToken cancellationToken)
+    {
+        processes.SessionKey = SessionKey;
+        return processes.RunInStepModeAsync(source, startMethod, cancellationToken);
+    }
+
+    // A grant finds the run by this connection's session key: a client can only step its own run.
+    public Task<bool> GrantStep(int pid)
+    {
+        processes.SessionKey = SessionKey;
+        return processes.GrantStepAsync(pid, Context.ConnectionAborted);
+    }
+
+    public Task LeaveStepMode(int? pid)
+    {
+        processes.SessionKey = SessionKey;
+        return processes.LeaveStepModeAsync(pid, Context.ConnectionAborted);
+    }
+
+    private string SessionKey => "hub:" + Context.ConnectionId;
 }

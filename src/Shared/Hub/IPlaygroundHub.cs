@@ -13,4 +13,13 @@ public interface IPlaygroundHub
 
     /// <summary>Runs a multiprocessing script in the sandbox; events come in batches as the processes run.</summary>
     IAsyncEnumerable<Processes.ProcessRunUpdate> RunProcesses(string source, string? startMethod, CancellationToken cancellationToken);
+
+    /// <summary>The same in step mode; the caller grants steps with <see cref="GrantStep"/>.</summary>
+    IAsyncEnumerable<Processes.ProcessRunUpdate> RunProcessesInStepMode(string source, string? startMethod, CancellationToken cancellationToken);
+
+    /// <summary>Grants the pending step of a process of the caller's own run (never another connection's).</summary>
+    Task<bool> GrantStep(int pid);
+
+    /// <summary>Takes a process (all when null) of the caller's own run out of step mode.</summary>
+    Task LeaveStepMode(int? pid);
 }

@@ -8,6 +8,18 @@ namespace Playground.Shared.Processes;
 public interface IProcessEngineService
 {
     IAsyncEnumerable<ProcessRunUpdate> RunAsync(string source, string? startMethod, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A run in step mode: every instrumented operation waits (a <c>step.wait</c> event names it) until
+    /// this client grants it with <see cref="GrantStepAsync"/>.
+    /// </summary>
+    IAsyncEnumerable<ProcessRunUpdate> RunInStepModeAsync(string source, string? startMethod, CancellationToken cancellationToken = default);
+
+    /// <summary>Lets process <paramref name="pid"/> of this client's own run do its pending step; false when it waits for none.</summary>
+    Task<bool> GrantStepAsync(int pid, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes process <paramref name="pid"/> (every process when null) of this client's run out of step mode.</summary>
+    Task LeaveStepModeAsync(int? pid, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

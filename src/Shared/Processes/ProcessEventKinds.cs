@@ -37,6 +37,10 @@ public static class ProcessEventKinds
     public const string ConditionNotifyAll = "condition.notify_all";
     public const string BarrierWaitBegun = "barrier.wait.begun";
     public const string BarrierWaitDone = "barrier.wait.done";
+    public const string SharedMemoryCreate = "shared_memory.create";
+    public const string SharedMemoryAttach = "shared_memory.attach";
+    public const string SharedMemoryClose = "shared_memory.close";
+    public const string SharedMemoryUnlink = "shared_memory.unlink";
     public const string PoolMap = "pool.map";
     public const string PoolTaskSubmitted = "pool.task.submitted";
     public const string PoolTaskStarted = "pool.task.started";

@@ -35,6 +35,24 @@ public sealed class ProcessPage(IPage page)
 
     public ILocator ReplayPosition => page.GetByTestId("step-position");
 
+    /// <summary>The Step mode switch's checkbox (MudSwitch puts the test id on the input itself).</summary>
+    public ILocator StepModeSwitch => page.Locator("input[data-testid='step-mode']");
+
+    public ILocator StepPanel => page.GetByTestId("step-panel");
+
+    public ILocator CounterActual => page.GetByTestId("counter-actual");
+
+    public ILocator CounterExpected => page.GetByTestId("counter-expected");
+
+    public ILocator LostUpdate => page.GetByTestId("lost-update");
+
+    /// <summary>The lock view's "Held by" and "Waiting" cells, one per lock in the order locks were first used.</summary>
+    public ILocator LockHolders => page.GetByTestId("lock-holders");
+
+    public ILocator LockWaiters => page.GetByTestId("lock-waiters");
+
+    public ILocator RunFreelyButton => page.Locator("button[data-testid='run-free']");
+
     public Task SelectScenarioAsync(string title) => Shell.SelectScenarioAsync(title);
 
     /// <summary>The pid the timeline shows beside a process's name.</summary>
@@ -46,5 +64,20 @@ public sealed class ProcessPage(IPage page)
     {
         var box = (await TimelinePlot.BoundingBoxAsync())!;
         await TimelinePlot.ClickAsync(new() { Position = new() { X = (float)(box.Width * fraction), Y = box.Height - 8 } });
+    }
+
+    /// <summary>Step mode's line for one process (by its exact name): its next operation and its Next button.</summary>
+    public ILocator StepLane(string processName) =>
+        page.GetByTestId("step-lane").Filter(new() { Has = page.Locator(".step-name", new() { HasTextRegex = new($"^{processName}$") }) });
+
+    public ILocator NextOperation(string processName) => StepLane(processName).GetByTestId("step-next");
+
+    /// <summary>Waits until <paramref name="processName"/> waits to do <paramref name="operation"/>, then grants it.</summary>
+    public async Task GrantAsync(string processName, string operation)
+    {
+        await Assertions.Expect(NextOperation(processName)).ToContainTextAsync(operation, new() { Timeout = 30_000 });
+        var next = StepLane(processName).GetByTestId("step-next-button");
+        await Assertions.Expect(next).ToBeEnabledAsync();
+        await next.ClickAsync();
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Text.Json;
 using System.Threading.Channels;
 using Playground.Engines.Processes.Sandbox;
 using Playground.Shared.Processes;
@@ -28,6 +29,12 @@ public sealed class ProcessRun : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private SandboxedProcess? _process;
     private long _received, _dropped, _windowStart, _windowCount, _pendingWrites;
+    private readonly HashSet<int> _waitingForGrant = [];
+    private readonly HashSet<int> _runsFree = [];
+    private bool _allRunFree;
+    private int _mainPid;
+    private long _mainSequence;
+    private ProcessEvent? _mainExit;
     private WaitForGraph? _deadlock;
     private Task<RunResult>? _result;
 
@@ -44,8 +51,43 @@ public sealed class ProcessRun : IAsyncDisposable
     /// <summary>How the run ended; completes after the last event.</summary>
     public Task<RunResult> Result => _result ?? throw new InvalidOperationException("The run has not started.");
 
-    /// <summary>Step mode: lets process <paramref name="pid"/> do its next instrumented operation. False when that process is not connected.</summary>
+    /// <summary>
+    /// Step mode: lets process <paramref name="pid"/> do the operation its pending <c>step.wait</c> names.
+    /// False when that process is not waiting for a grant (already granted, not connected, gone): a second
+    /// click must not grant the step after the one the student saw.
+    /// </summary>
     public bool Grant(int pid)
+    {
+        lock (_gate)
+        {
+            if (!_waitingForGrant.Remove(pid))
+                return false;
+        }
+        return SendGrant(pid);
+    }
+
+    /// <summary>
+    /// Step mode off for process <paramref name="pid"/>, or for every process (also those started later)
+    /// when null: its pending step and all its next ones are granted as they come, here, without a round
+    /// trip to the page. How a student lets a run finish after stepping through the part that matters.
+    /// </summary>
+    public void LeaveStepMode(int? pid)
+    {
+        List<int> pending;
+        lock (_gate)
+        {
+            if (pid is { } one)
+                _runsFree.Add(one);
+            else
+                _allRunFree = true;
+            pending = _waitingForGrant.Where(p => pid is null || p == pid).ToList();
+            _waitingForGrant.ExceptWith(pending);
+        }
+        foreach (var p in pending)
+            SendGrant(p);
+    }
+
+    private bool SendGrant(int pid)
     {
         if (!_connections.TryGetValue(pid, out var socket))
             return false;
@@ -160,6 +202,7 @@ public sealed class ProcessRun : IAsyncDisposable
         }
 
         var now = Stopwatch.GetTimestamp();
+        var freeStep = false;
         lock (_gate)
         {
             if (Stopwatch.GetElapsedTime(_windowStart, now) >= TimeSpan.FromSeconds(1))
@@ -174,6 +217,33 @@ public sealed class ProcessRun : IAsyncDisposable
             }
             _received++;
             _detector.Observe(e, now);
+            if (e.Kind == ProcessEventKinds.ProcessRun && e.Text("main") == "true")
+                _mainPid = e.Pid;
+            if (e.Pid == _mainPid)
+                _mainSequence = Math.Max(_mainSequence, e.Sequence);
+            if (e.Kind == ProcessEventKinds.ProcessExit && e.Pid == _mainPid && e.Integer("exitcode") is null)
+            {
+                // sent from atexit, before python3 knows its exit status: held back until the runner does
+                _mainExit = e;
+                return pid;
+            }
+            if (e.Kind == ProcessEventKinds.StepWait)
+            {
+                if (_allRunFree || _runsFree.Contains(pid))
+                    freeStep = true;
+                else
+                    _waitingForGrant.Add(pid);
+            }
+            else
+            {
+                _waitingForGrant.Remove(pid);
+            }
+        }
+
+        if (freeStep)
+        {
+            SendGrant(pid);
+            return pid;
         }
 
         if (_received > _options.MaxEvents && _process is { } process)
@@ -245,6 +315,7 @@ public sealed class ProcessRun : IAsyncDisposable
         // every process of the tree is dead: their connections reach end-of-file; give the readers a moment
         await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(1)), WhenReadersDoneAsync());
         await _stop.CancelAsync();
+        await WriteMainExitAsync(report);
         _events.Writer.TryComplete();
         var ending = report.Ending switch
         {
@@ -269,6 +340,37 @@ public sealed class ProcessRun : IAsyncDisposable
             summary += $"; {_dropped} malformed or excess event(s) dropped";
         return new RunResult(ending, summary, report.ExitCode, _received, _dropped,
             _dropReasons.Select(r => $"{r.Key} ({r.Value})").ToList(), _deadlock, report.Layers.Describe(), report.WallTime);
+    }
+
+    /// <summary>
+    /// The main process's <c>process.exit</c> with python3's exit status, which only the runner knows
+    /// (Python's atexit handlers run before Py_Exit picks the status; Python/pylifecycle.c). A death by
+    /// signal N reads -N, as multiprocessing's Process.exitcode does. A main process killed before its
+    /// atexit handlers ran gets the event from the runner alone.
+    /// </summary>
+    private async Task WriteMainExitAsync(SandboxReport report)
+    {
+        if (_mainPid == 0)
+            return;
+        var exitcode = report.ExitCode ?? -report.Signal;
+        var data = new Dictionary<string, JsonElement>(_mainExit?.Data ?? new Dictionary<string, JsonElement>(), StringComparer.Ordinal)
+        {
+            ["exitcode"] = JsonSerializer.SerializeToElement(exitcode),
+        };
+        if (_mainExit is null)
+            data["reported_by"] = JsonSerializer.SerializeToElement("runner");
+        var exit = _mainExit is { } held
+            ? held with { Data = data }
+            : new ProcessEvent(ProcessEventKinds.ProcessExit, _mainPid, "MainProcess",
+                Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency, _mainSequence + 1, data);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await _events.Writer.WriteAsync(exit, timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task WhenReadersDoneAsync()

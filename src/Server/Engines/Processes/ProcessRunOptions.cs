@@ -13,6 +13,12 @@ public sealed class ProcessRunOptions
     /// <summary>How long every live process must be blocked before the run is called deadlocked.</summary>
     public TimeSpan DeadlockAfter { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Wall time of a run in step mode, where the processes wait for a person's clicks: the sandbox's
+    /// wall time (seconds) would end the run before a student has stepped through it. CPU time stays limited.
+    /// </summary>
+    public TimeSpan StepModeWallTime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Events a run may send in all; past it the run is stopped ("too many events").</summary>
     public long MaxEvents { get; set; } = 200_000;
 

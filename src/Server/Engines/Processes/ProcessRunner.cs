@@ -43,6 +43,7 @@ public sealed class ProcessRunner(SandboxRunner sandbox, ProcessRunOptions optio
             Arguments = [sandbox.GuestPath(probe, script)],
             Environment = environment,
             ReadOnlyPaths = [instrumentation],
+            Limits = request.StepMode ? StepModeLimits() : null,
         };
         try
         {
@@ -54,5 +55,13 @@ public sealed class ProcessRunner(SandboxRunner sandbox, ProcessRunOptions optio
             throw;
         }
         return run;
+    }
+
+    private SandboxLimits StepModeLimits()
+    {
+        var limits = sandbox.Limits;
+        if (options.StepModeWallTime > limits.WallTime)
+            limits.WallTime = options.StepModeWallTime;
+        return limits;
     }
 }

@@ -38,6 +38,10 @@ def install():
     _queues()
     _connection()
     _sharedctypes()
+    from . import rawctypes, shm
+
+    rawctypes.install()
+    shm.install()
     _pool()
 
 
@@ -75,7 +79,9 @@ def _process():
         from . import output
 
         _safe(output.flush_all)
-        _safe(lambda: emit("process.exit", exitcode=code))
+        from . import cpu_seconds
+
+        _safe(lambda: emit("process.exit", exitcode=code, cpu_s=cpu_seconds()))
         return code
 
     def pg_join(self, timeout=None):
@@ -447,7 +453,9 @@ def _pool():
             self._q = q
 
         def put(self, item):
-            _safe(lambda: emit("pool.task.finished", job=item[0], index=item[1], ok=bool(item[2][0])))
+            # item is (job, i, (success, result)); for map's chunks the result is the chunk's list
+            _safe(lambda: emit("pool.task.finished", job=item[0], index=item[1], ok=bool(item[2][0]),
+                               value=item[2][1] if item[2][0] else repr(item[2][1])))
             return self._q.put(item)
 
         def __getattr__(self, n):

@@ -1,0 +1,118 @@
+using Playground.Shared.Processes;
+
+namespace Playground.Client.Components.Processes.Locks;
+
+/// <summary>
+/// Every Lock, RLock, Semaphore and BoundedSemaphore of a run (multiprocessing/synchronize.py, all SemLock
+/// underneath): who holds it now, who waits in acquire(), and the number of holders after each change, which
+/// for a Semaphore(n) is how far its count has moved from n.
+/// Each process sends its events down its own pipe, so one process's release can arrive after another's
+/// acquire that followed it; the changes are kept in timestamp order (one monotonic clock for the whole
+/// machine) and their holder counts recounted from the first change that arrived late.
+/// </summary>
+public sealed class LockHistory
+{
+    private readonly Dictionary<string, LockTrack> _locks = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<LockTrack> Locks => _locks.Values;
+
+    public void Apply(ProcessEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Kind == ProcessEventKinds.ProcessExit)
+        {
+            foreach (var track in _locks.Values)
+            {
+                track.Waiters.Remove(e.Pid);
+            }
+
+            return;
+        }
+
+        if (e.Kind is not (ProcessEventKinds.LockRequested or ProcessEventKinds.LockAcquired or ProcessEventKinds.LockReleased or ProcessEventKinds.LockTimeout)
+            || e.Text("lock") is not { } name)
+        {
+            return;
+        }
+
+        if (!_locks.TryGetValue(name, out var lockTrack))
+        {
+            _locks[name] = lockTrack = new LockTrack(name, e.Text("type") ?? name.Split('-')[0]);
+        }
+
+        switch (e.Kind)
+        {
+            case ProcessEventKinds.LockRequested:
+                lockTrack.Waiters[e.Pid] = e.Name;
+                break;
+            case ProcessEventKinds.LockTimeout:
+                lockTrack.Waiters.Remove(e.Pid);
+                break;
+            case ProcessEventKinds.LockAcquired:
+                lockTrack.Waiters.Remove(e.Pid);
+                lockTrack.Holders.Add((e.Pid, e.Name));
+                lockTrack.Acquisitions++;
+                lockTrack.Record(new LockChange(e.Timestamp, e.Pid, e.Name, true, 0));
+                break;
+            case ProcessEventKinds.LockReleased:
+                // a Semaphore may be released by a process that did not acquire it: then the oldest holder goes
+                var held = lockTrack.Holders.FindIndex(h => h.Pid == e.Pid);
+                if (held < 0 && lockTrack.Holders.Count > 0)
+                {
+                    held = 0;
+                }
+
+                if (held >= 0)
+                {
+                    lockTrack.Holders.RemoveAt(held);
+                }
+
+                lockTrack.Record(new LockChange(e.Timestamp, e.Pid, e.Name, false, 0));
+                break;
+        }
+    }
+}
+
+/// <summary>One lock or semaphore: its holders (an RLock's owner once per level), its waiters, its changes.</summary>
+public sealed class LockTrack(string name, string type)
+{
+    public string Name { get; } = name;
+
+    public string Type { get; } = type;
+
+    public List<(int Pid, string Name)> Holders { get; } = [];
+
+    public Dictionary<int, string> Waiters { get; } = [];
+
+    private readonly List<LockChange> _changes = [];
+
+    /// <summary>The acquires and releases in timestamp order, each with the number of holders after it.</summary>
+    public IReadOnlyList<LockChange> Changes => _changes;
+
+    public int Acquisitions { get; set; }
+
+    /// <summary>The most holders at once (1 for a Lock used correctly; up to n for a Semaphore(n)).</summary>
+    public int MostHolders => _changes.Count == 0 ? 0 : _changes.Max(c => c.Holders);
+
+    /// <summary>Puts <paramref name="change"/> in its place in time and recounts the holders from there on.</summary>
+    public void Record(LockChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var at = _changes.Count;
+        while (at > 0 && _changes[at - 1].Timestamp > change.Timestamp)
+        {
+            at--;
+        }
+
+        _changes.Insert(at, change);
+        var holders = at == 0 ? 0 : _changes[at - 1].Holders;
+        for (var i = at; i < _changes.Count; i++)
+        {
+            holders = Math.Max(0, holders + (_changes[i].Acquired ? 1 : -1));
+            _changes[i] = _changes[i] with { Holders = holders };
+        }
+    }
+}
+
+/// <summary>An acquire or a release, and how many held the lock after it.</summary>
+public sealed record LockChange(double Timestamp, int Pid, string Name, bool Acquired, int Holders);

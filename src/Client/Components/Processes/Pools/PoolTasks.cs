@@ -1,0 +1,83 @@
+using Playground.Shared.Processes;
+
+namespace Playground.Client.Components.Processes.Pools;
+
+/// <summary>
+/// A Pool's tasks (multiprocessing/pool.py): each task is one message on the pool's task queue, for map a
+/// chunk of <c>chunksize</c> items (job, index), taken by whichever worker gets to it first. This folds
+/// submitted/started/finished into a grid of worker × task and the results each task sent back.
+/// </summary>
+public sealed class PoolTasks
+{
+    private readonly Dictionary<(long Job, long Index), PoolTask> _tasks = [];
+    private readonly List<(int Pid, string Name)> _workers = [];
+
+    public IEnumerable<PoolTask> Tasks => _tasks.Values.OrderBy(t => t.Job).ThenBy(t => t.Index);
+
+    public IReadOnlyList<(int Pid, string Name)> Workers => _workers;
+
+    public long? Chunksize { get; private set; }
+
+    public void Apply(ProcessEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Kind == ProcessEventKinds.PoolMap)
+        {
+            Chunksize = e.Integer("chunksize");
+            return;
+        }
+
+        if (e.Kind is not (ProcessEventKinds.PoolTaskSubmitted or ProcessEventKinds.PoolTaskStarted or ProcessEventKinds.PoolTaskFinished)
+            || e.Integer("job") is not { } job || e.Integer("index") is not { } index)
+        {
+            return;
+        }
+
+        if (!_tasks.TryGetValue((job, index), out var task))
+        {
+            _tasks[(job, index)] = task = new PoolTask(job, index);
+        }
+
+        task.Function ??= e.Text("func");
+        switch (e.Kind)
+        {
+            case ProcessEventKinds.PoolTaskStarted:
+                task.Worker = e.Pid;
+                task.WorkerName = e.Name;
+                task.Started = e.Timestamp;
+                if (!_workers.Exists(w => w.Pid == e.Pid))
+                {
+                    _workers.Add((e.Pid, e.Name));
+                }
+
+                break;
+            case ProcessEventKinds.PoolTaskFinished:
+                task.Finished = e.Timestamp;
+                task.Succeeded = e.Text("ok") == "true";
+                task.Result = e.Text("value");
+                break;
+        }
+    }
+}
+
+/// <summary>One task of a pool: which worker ran it, when, and what it returned.</summary>
+public sealed class PoolTask(long job, long index)
+{
+    public long Job { get; } = job;
+
+    public long Index { get; } = index;
+
+    public string? Function { get; set; }
+
+    public int? Worker { get; set; }
+
+    public string? WorkerName { get; set; }
+
+    public double? Started { get; set; }
+
+    public double? Finished { get; set; }
+
+    public bool? Succeeded { get; set; }
+
+    public string? Result { get; set; }
+}

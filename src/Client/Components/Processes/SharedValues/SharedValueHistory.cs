@@ -1,0 +1,100 @@
+using System.Globalization;
+using Playground.Shared.Processes;
+
+namespace Playground.Client.Components.Processes.SharedValues;
+
+/// <summary>
+/// Every Value, RawValue, Array and RawArray of a run (multiprocessing/sharedctypes.py) with its writes
+/// over time and who made them. The shared counter of the counter scenarios is the Value written most:
+/// each of its writes was meant as one increment (<c>counter.value += 1</c>), so the value it should end
+/// at is its first value read plus its number of writes, and a lost update shows as a final value below it.
+/// Processes' events arrive through separate pipes, so the writes are kept in timestamp order, not arrival order.
+/// </summary>
+public sealed class SharedValueHistory
+{
+    private readonly Dictionary<string, SharedValueTrack> _tracks = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<SharedValueTrack> Tracks => _tracks.Values;
+
+    public void Apply(ProcessEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var isArray = e.Kind is ProcessEventKinds.ArrayRead or ProcessEventKinds.ArrayWrite;
+        if (e.Kind is not (ProcessEventKinds.ValueRead or ProcessEventKinds.ValueWrite) && !isArray)
+        {
+            return;
+        }
+
+        var target = e.Text("target");
+        if (target is null)
+        {
+            return;
+        }
+
+        var name = isArray && e.Integer("index") is { } index ? $"{target}[{index}]" : target;
+        if (!_tracks.TryGetValue(name, out var track))
+        {
+            _tracks[name] = track = new SharedValueTrack(name);
+        }
+
+        var number = double.TryParse(e.Text("value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : (double?)null;
+        if (e.Kind is ProcessEventKinds.ValueWrite or ProcessEventKinds.ArrayWrite)
+        {
+            track.Record(new SharedValueWrite(e.Timestamp, e.Pid, e.Name, e.Text("value") ?? "?", number));
+        }
+        else if (track.Writes.Count == 0 && track.Initial is null)
+        {
+            track.Initial = number;
+        }
+
+        if (e.Timestamp >= track.LastSeen)
+        {
+            track.LastSeen = e.Timestamp;
+            track.Current = e.Text("value");
+        }
+    }
+
+    /// <summary>The shared counter (the value with the most writes, at least one), or null.</summary>
+    public SharedValueTrack? Counter => _tracks.Values.Where(t => t.Writes.Count > 0).MaxBy(t => t.Writes.Count);
+}
+
+/// <summary>One shared value (or one element of a shared array) over the run.</summary>
+public sealed class SharedValueTrack(string name)
+{
+    public string Name { get; } = name;
+
+    /// <summary>The first value read before any write, when numeric.</summary>
+    public double? Initial { get; set; }
+
+    private readonly List<SharedValueWrite> _writes = [];
+
+    /// <summary>The last value read or written.</summary>
+    public string? Current { get; set; }
+
+    /// <summary>When <see cref="Current"/> was read or written.</summary>
+    public double LastSeen { get; set; } = double.MinValue;
+
+    /// <summary>The writes in timestamp order.</summary>
+    public IReadOnlyList<SharedValueWrite> Writes => _writes;
+
+    /// <summary>Puts <paramref name="write"/> in its place in time (usually the end).</summary>
+    public void Record(SharedValueWrite write)
+    {
+        var at = _writes.Count;
+        while (at > 0 && _writes[at - 1].Timestamp > write.Timestamp)
+        {
+            at--;
+        }
+
+        _writes.Insert(at, write);
+    }
+
+    /// <summary>What a counter should read if no increment was lost: its start plus one per write.</summary>
+    public double Expected => (Initial ?? 0) + Writes.Count;
+
+    /// <summary>The value the last write left, when numeric.</summary>
+    public double? Actual => Writes.Count > 0 ? Writes[^1].Number : Initial;
+}
+
+/// <summary>A write: when, by which process, the value written.</summary>
+public sealed record SharedValueWrite(double Timestamp, int Pid, string Name, string Value, double? Number);

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Playground.Shared.Processes;
+
+namespace Playground.Client.Components.Processes.Summary;
+
+/// <summary>
+/// The table at the end of a run: per process its exit code (multiprocessing's Process.exitcode: 0, the
+/// code given to sys.exit, or -N after signal N), the CPU time it used (os.times() at exit, user + system)
+/// and how long it lived (from its first event to its exit, on the machine's monotonic clock).
+/// </summary>
+public sealed class ProcessSummary
+{
+    private readonly Dictionary<int, ProcessSummaryRow> _rows = [];
+
+    public IEnumerable<ProcessSummaryRow> Rows => _rows.Values;
+
+    public void Apply(ProcessEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (!_rows.TryGetValue(e.Pid, out var row))
+        {
+            _rows[e.Pid] = row = new ProcessSummaryRow(e.Pid, e.Name, e.Timestamp);
+        }
+
+        row.Name = e.Name;
+        row.FirstSeen = Math.Min(row.FirstSeen, e.Timestamp);
+        if (e.Kind == ProcessEventKinds.ProcessExit)
+        {
+            row.Exited = true;
+            row.ExitCode = (int?)e.Integer("exitcode");
+            row.CpuSeconds = double.TryParse(e.Text("cpu_s"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cpu) ? cpu : null;
+            row.Duration = Math.Max(0, e.Timestamp - row.FirstSeen);
+        }
+    }
+}
+
+/// <summary>One process of the summary table.</summary>
+public sealed class ProcessSummaryRow(int pid, string name, double firstSeen)
+{
+    public int Pid { get; } = pid;
+
+    public string Name { get; set; } = name;
+
+    public double FirstSeen { get; set; } = firstSeen;
+
+    public bool Exited { get; set; }
+
+    public int? ExitCode { get; set; }
+
+    public double? CpuSeconds { get; set; }
+
+    public double? Duration { get; set; }
+}

@@ -1,0 +1,59 @@
+using Bunit;
+using Playground.Client.Components.Processes;
+using Playground.Tests.Unit.Infrastructure;
+using Xunit;
+
+namespace Playground.Tests.Unit.Components.Processes;
+
+/// <summary>The views a student sees below the timeline, rendered from recorded runs.</summary>
+public sealed class RunDetailsViewTests : BunitTestBase
+{
+    private IRenderedComponent<RunDetailsView> Render(string recording, bool finished = true) =>
+        Context.Render<RunDetailsView>(p => p.Add(v => v.Details, RecordedRun.Fold(recording)).Add(v => v.Finished, finished));
+
+    [Fact]
+    public void The_lock_view_shows_the_semaphore_free_with_five_acquisitions_and_two_at_most()
+    {
+        var view = Render("semaphore_limit");
+
+        var row = view.Find("[data-testid=lock-row]");
+        Assert.Contains("Semaphore", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("free", view.Find("[data-testid=lock-holders]").TextContent);
+        Assert.Contains("5×, at most 2 at once", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal(10, row.QuerySelectorAll("rect").Length);
+    }
+
+    [Fact]
+    public void The_shared_value_chart_draws_a_dot_per_write_in_each_writers_colour_and_the_final_value()
+    {
+        var view = Render("counter_locked");
+
+        var counterRow = view.FindAll("[data-testid=shared-value-row]").Single(r => r.TextContent.Contains("Value-", StringComparison.Ordinal));
+        Assert.Equal("400", counterRow.QuerySelector("[data-testid=shared-value-final]")!.TextContent);
+        var dots = counterRow.QuerySelectorAll("[data-testid=write-dot]");
+        Assert.Equal(400, dots.Length);
+        Assert.Equal(2, dots.Select(d => d.GetAttribute("fill")).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_pool_view_puts_each_chunk_in_its_workers_row_with_its_results()
+    {
+        var view = Render("pool_map_chunksize");
+
+        Assert.Equal(3, view.FindAll("[data-testid=pool-worker]").Count);
+        Assert.Equal(["[0,1,4,9]", "[16,25,36,49]", "[64,81,100,121]"],
+            view.FindAll("[data-testid=pool-cell]").Select(c => c.TextContent.Trim()).Order(StringComparer.Ordinal));
+        Assert.Contains("3 task(s) of chunksize 4, 3 finished, on 3 worker(s).", view.Find("[data-testid=pool-summary]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_summary_table_lists_exit_codes_and_cpu_times_once_the_run_has_ended()
+    {
+        Assert.Empty(Render("counter_unlocked", finished: false).FindAll("[data-testid=summary-row]"));
+
+        var rows = Render("counter_unlocked").FindAll("[data-testid=summary-row]");
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal("0", r.QuerySelector("[data-testid=summary-exit]")!.TextContent));
+        Assert.All(rows, r => Assert.EndsWith(" ms", r.QuerySelector("[data-testid=summary-cpu]")!.TextContent, StringComparison.Ordinal));
+    }
+}

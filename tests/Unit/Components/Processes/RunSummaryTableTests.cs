@@ -1,0 +1,43 @@
+using Bunit;
+using Playground.Client.Components.Processes;
+using Playground.Client.Components.Processes.Summary;
+using Playground.Tests.Unit.Infrastructure;
+using Xunit;
+
+namespace Playground.Tests.Unit.Components.Processes;
+
+/// <summary>The summary table on its own, fed with a run that ended and one the engine stopped in a deadlock.</summary>
+public sealed class RunSummaryTableTests : BunitTestBase
+{
+    private IRenderedComponent<RunSummaryTable> Render(string recording)
+    {
+        var details = RecordedRun.Fold(recording);
+        return Context.Render<RunSummaryTable>(p => p.Add(v => v.Summary, details.Summary).Add(v => v.IndexOf, details.IndexOf));
+    }
+
+    private static Dictionary<string, (string Exit, string Cpu)> Rows(IRenderedComponent<RunSummaryTable> view) =>
+        view.FindAll("[data-testid=summary-row]").ToDictionary(
+            r => r.QuerySelector("td")!.TextContent,
+            r => (r.QuerySelector("[data-testid=summary-exit]")!.TextContent, r.QuerySelector("[data-testid=summary-cpu]")!.TextContent));
+
+    [Fact]
+    public void After_a_deadlock_the_workers_did_not_exit_and_the_main_process_was_killed()
+    {
+        var rows = Rows(Render("two_lock_deadlock"));
+
+        Assert.Equal(["MainProcess", "Process-1", "Process-2"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("did not exit", "—"), rows["Process-1"]);
+        Assert.Equal(("did not exit", "—"), rows["Process-2"]);
+        // the runner killed it with SIGKILL: multiprocessing reports a signal as its negative
+        Assert.Equal("-9", rows["MainProcess"].Exit);
+    }
+
+    [Fact]
+    public void The_main_process_of_the_semaphore_run_shows_the_cpu_time_it_reported()
+    {
+        var rows = Rows(Render("semaphore_limit"));
+
+        Assert.Equal(6, rows.Count);
+        Assert.Equal(("0", "280 ms"), rows["MainProcess"]);
+    }
+}
