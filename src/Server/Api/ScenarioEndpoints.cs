@@ -29,17 +29,28 @@ public static class ScenarioEndpoints
             Microsoft.Extensions.Options.IOptions<Hosting.PlaygroundOptions> options, CancellationToken ct) =>
         {
             var maxBody = (long)options.Value.Limits.MaxCodeBytes * BodyToCodeRatio;
+            var tooLarge = Results.Json(ShareOutcome.Refused(ShareRefusal.TooLarge,
+                $"The scenario is too large to share: a shared scenario can hold at most {options.Value.Limits.MaxCodeBytes / 1024} KiB of code."),
+                statusCode: StatusCodes.Status413PayloadTooLarge);
             if (http.Request.ContentLength > maxBody)
             {
-                return Results.Json(ShareOutcome.Refused(ShareRefusal.TooLarge,
-                    $"The scenario is too large to share: a shared scenario can hold at most {options.Value.Limits.MaxCodeBytes / 1024} KiB of code."),
-                    statusCode: StatusCodes.Status413PayloadTooLarge);
+                return tooLarge;
+            }
+
+            // A chunked body has no length to check up front: Kestrel stops reading it at the same cap.
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+            {
+                bodySize.MaxRequestBodySize = maxBody;
             }
 
             ShareRequest? request;
             try
             {
                 request = await http.Request.ReadFromJsonAsync<ShareRequest>(ct);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return tooLarge;
             }
             catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or BadHttpRequestException)
             {

@@ -55,6 +55,12 @@ public sealed class ScenarioStore(
         }
 
         var sharedOptions = request.Options ?? new Dictionary<string, string>();
+        // JSON can say {"k": null} although the contract says text: refuse it in words, not with a 500.
+        if (sharedOptions.Any(o => o.Value is null))
+        {
+            return ShareOutcome.Refused(ShareRefusal.UnknownPage, "Every option of a shared scenario needs a value.");
+        }
+
         if (sharedOptions.Count > MaxOptions || sharedOptions.Any(o => o.Key.Length > MaxOptionLength || o.Value.Length > MaxOptionLength))
         {
             return ShareOutcome.Refused(ShareRefusal.TooLarge, "The page's options are too large to share.");

@@ -5,8 +5,10 @@ using Playground.Server.Hosting;
 namespace Playground.Server.Storage;
 
 /// <summary>
-/// How many scenarios one client may share per minute. Clients are keyed by IP address for the HTTP API
-/// and by circuit for pages still rendered on the server; a window refills once a minute.
+/// How many scenarios one client may share per minute. Clients are keyed by IP address, both for the
+/// HTTP API and for pages still rendered on the server (whose circuit keeps the address it was
+/// prerendered for, see <see cref="ClientKey"/>), so a new tab does not get round the limit; a window
+/// refills once a minute.
 /// </summary>
 public sealed class ShareRateLimiter : IDisposable
 {

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Playground.Shared.Scenarios;
 using Playground.Tests.Unit.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Playground.Tests.Unit.Api;
@@ -44,6 +46,73 @@ public sealed class ShareApiTests : IDisposable
 
         Assert.Contains("Processes", html, StringComparison.Ordinal);
         Assert.Contains("print(&#x27;a shared line of code&#x27;)", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("memory/refcount", "data-testid=\"memory-view\"")]
+    [InlineData("processes/locks", "data-testid=\"process-view\"")]
+    public async Task The_short_link_opens_the_page_with_its_engine_view_ready_to_run(string page, string view)
+    {
+        var outcome = await ShareAsync(page, "x = 1\n");
+
+        var html = await _client.GetStringAsync(outcome.Path);
+
+        Assert.Contains(view, html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"run\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_short_link_opens_the_process_page_with_the_start_method_it_was_shared_with()
+    {
+        var response = await _client.PostAsJsonAsync("/api/scenarios", new ShareRequest("processes", "t", "print(1)\n",
+            new Dictionary<string, string> { [ScenarioOptionKeys.StartMethod] = "forkserver" }));
+        var outcome = (await response.Content.ReadFromJsonAsync<ShareOutcome>())!;
+
+        var html = await _client.GetStringAsync(outcome.Path);
+
+        Assert.Contains("value=\"forkserver\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_option_without_a_value_is_refused_in_words_not_with_a_500()
+    {
+        using var content = new StringContent("{\"page\":\"processes\",\"title\":\"t\",\"code\":\"x\",\"options\":{\"k\":null}}",
+            System.Text.Encoding.UTF8, "application/json");
+        var response = await _client.PostAsync("/api/scenarios", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Every option of a shared scenario needs a value.", (await response.Content.ReadFromJsonAsync<ShareOutcome>())!.Message);
+    }
+
+    [Fact]
+    public async Task A_chunked_body_larger_than_the_limit_is_refused_without_being_read_whole()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(new ShareRequest("memory/refcount", "big", new string('x', 64 * 1024 * 8), null));
+        using var content = new StreamContent(new UnseekableStream(System.Text.Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await _client.PostAsync("/api/scenarios", content);
+
+        Assert.Null(content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.StartsWith("The scenario is too large to share", (await response.Content.ReadFromJsonAsync<ShareOutcome>())!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failure_inside_the_server_shows_the_friendly_error_page()
+    {
+        var outcome = await ShareAsync("memory/gc", "x = 1\n");
+        using (var scope = _factory.Services.CreateScope())
+        {
+            // Break the storage under the running app: the next read of a shared scenario throws inside.
+            var db = scope.ServiceProvider.GetRequiredService<Playground.Server.Storage.PlaygroundDbContext>();
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE scenarios");
+        }
+
+        var response = await _client.GetAsync(outcome.Path);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Something went wrong on our side", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,6 +211,12 @@ public sealed class ShareApiTests : IDisposable
         var response = await _client.PostAsJsonAsync("/api/scenarios", new ShareRequest(page, "t", code, null));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<ShareOutcome>())!;
+    }
+
+    /// <summary>A body whose length is unknown, so the client sends it chunked.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     public void Dispose()
