@@ -65,10 +65,17 @@ public sealed class ScenarioPage(IPage page)
     }
 
     /// <summary>Shares the code and returns the short link the page shows.</summary>
+    /// <summary>Shares and returns the new link: every share makes a new id, so a link shown before the click is not taken for it.</summary>
     public async Task<string> ShareAsync()
     {
+        var previous = await ShareLink.CountAsync() > 0 ? (await ShareLink.TextContentAsync())!.Trim() : null;
         await ShareButton.ClickAsync();
         await Expect(ShareLink).ToBeVisibleAsync();
+        if (previous is not null)
+        {
+            await Expect(ShareLink).Not.ToHaveTextAsync(previous);
+        }
+
         return (await ShareLink.TextContentAsync())!.Trim();
     }
 }

@@ -81,6 +81,10 @@ public sealed class ShellTests(BrowserFixture browser)
         await Expect(reader.Title).ToHaveTextAsync("Reference counting");
         await Expect(reader.SharedBanner).ToBeVisibleAsync();
         Assert.Equal(code, await reader.CodeAsync());
+        var onTheLink = new MemoryPage(reader.Page);
+        await onTheLink.RunAsync();
+        await onTheLink.PressAsync("End");
+        await Expect(onTheLink.Output).ToHaveTextAsync("2\n");
         await BrowserFixture.ScreenshotAsync(reader.Page, "shared-opened");
 
         await reader.ForkButton.ClickAsync();
