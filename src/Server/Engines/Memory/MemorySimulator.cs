@@ -55,6 +55,7 @@ public static class MemorySimulator
         try
         {
             module = Parser.ParseModule(source, new ConstantPool(interp));
+            SubsetNames.Check(module, interp.ProvidesBuiltin, interp.ModuleProvides);
         }
         catch (SubsetException e)
         {

@@ -201,6 +201,12 @@ internal sealed partial class Parser
         var t = Cur;
         if (t.Kind == TokenKind.Name && Rejected.TryGetValue(t.Text, out var construct) && !(t.Text == "match" && !LooksLikeMatch()))
         {
+            // 'async' opens async def, async for and async with alike: name the one the student wrote.
+            if (t.Text == "async" && _tokens[_p + 1] is { Kind: TokenKind.Name, Text: "for" or "with" } next)
+            {
+                construct = "async " + next.Text;
+            }
+
             throw SubsetException.NotInSubset(t.Line, t.Col, construct);
         }
 

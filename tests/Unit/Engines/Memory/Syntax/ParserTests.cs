@@ -57,6 +57,23 @@ public sealed class ParserTests
     [InlineData("def f():\n    nonlocal x\n", "line 2, col 5: 'nonlocal' is not part of the playground's Python subset")]
     [InlineData("class C(A, B):\n    pass\n", "line 1, col 10: 'multiple inheritance' is not part of the playground's Python subset")]
     [InlineData("b = b'bytes'\n", "line 1, col 5: 'bytes literal' is not part of the playground's Python subset")]
+    [InlineData("a, *b = [1, 2, 3]\n", "line 1, col 4: 'starred expression' is not part of the playground's Python subset")]
+    [InlineData("x = [1] @ [2]\n", "line 1, col 9: '@' is not part of the playground's Python subset")]
+    [InlineData("x = ~5\n", "line 1, col 5: '~' is not part of the playground's Python subset")]
+    [InlineData("print(*[1, 2])\n", "line 1, col 7: '* in a call' is not part of the playground's Python subset")]
+    [InlineData("s = {x for x in 'ab'}\n", "line 1, col 8: 'set comprehension' is not part of the playground's Python subset")]
+    [InlineData("x = ...\n", "line 1, col 5: '...' is not part of the playground's Python subset")]
+    [InlineData("x = 3\nprint(f'{x=}')\n", "line 2, col 7: 'f-string '=' specifier' is not part of the playground's Python subset")]
+    [InlineData("x: int = 3\n", "line 1, col 2: 'variable annotation' is not part of the playground's Python subset")]
+    [InlineData("try:\n    pass\nexcept* ValueError:\n    pass\n", "line 3, col 7: 'except*' is not part of the playground's Python subset")]
+    [InlineData("try:\n    pass\nexcept ValueError as e:\n    raise KeyError() from e\n", "line 4, col 22: 'raise ... from' is not part of the playground's Python subset")]
+    [InlineData("import gc as g\n", "line 1, col 11: 'import ... as' is not part of the playground's Python subset")]
+    [InlineData("z = 3j\n", "line 1, col 5: 'complex number' is not part of the playground's Python subset")]
+    [InlineData("match 3:\n    case 3:\n        pass\n", "line 1, col 1: 'match' is not part of the playground's Python subset")]
+    [InlineData("async def f():\n    await g()\n", "line 1, col 1: 'async def' is not part of the playground's Python subset")]
+    [InlineData("async for x in y:\n    pass\n", "line 1, col 1: 'async for' is not part of the playground's Python subset")]
+    [InlineData("async with x:\n    pass\n", "line 1, col 1: 'async with' is not part of the playground's Python subset")]
+    [InlineData("d = {**{}}\n", "line 1, col 6: '** in a dict display' is not part of the playground's Python subset")]
     public void Constructs_outside_the_subset_are_rejected_with_their_place(string source, string message) =>
         Assert.Equal(message, Rejection(source));
 
