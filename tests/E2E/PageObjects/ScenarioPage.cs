@@ -78,4 +78,18 @@ public sealed class ScenarioPage(IPage page)
 
         return (await ShareLink.TextContentAsync())!.Trim();
     }
+
+    /// <summary>
+    /// The outermost elements whose right edge passes the viewport's (their parent's does not), as "tag.class (testid) right=N",
+    /// so a page that scrolls sideways names what makes it scroll.
+    /// </summary>
+    public Task<string> WiderThanViewportAsync() => Page.EvaluateAsync<string>("""
+        () => {
+            const wide = [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1);
+            return wide.filter(e => !wide.includes(e.parentElement)).slice(0, 8)
+                .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${e.dataset.testid ?? ''}) right=${Math.round(e.getBoundingClientRect().right)}`)
+                .join('; ');
+        }
+        """);
 }
