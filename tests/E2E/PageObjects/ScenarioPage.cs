@@ -38,8 +38,9 @@ public sealed class ScenarioPage(IPage page)
     /// <summary>Interactive (Share is enabled only then) and the editor is drawn.</summary>
     public async Task WaitUntilReadyAsync()
     {
-        await Expect(ShareButton).ToBeEnabledAsync();
-        await Expect(Editor).ToBeVisibleAsync();
+        // The first page of a server that has just started waits for its circuit (JIT, a loaded CI machine).
+        await Expect(ShareButton).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await Expect(Editor).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Page.WaitForFunctionAsync("() => window.monaco && monaco.editor.getModels().length > 0");
     }
 
