@@ -226,17 +226,20 @@ def _synchronize():
         if suppressed():
             return c_notify(self, n)
         step("condition.notify", condition=ident(self._lock))
+        # stamped before, like lock.released: the woken process may report before notify() returns here
+        ts = time.monotonic()
         with quiet():
             c_notify(self, n)
-        emit("condition.notify", condition=ident(self._lock), n=n)
+        emit("condition.notify", _ts=ts, condition=ident(self._lock), n=n)
 
     def pg_notify_all(self):
         if suppressed():
             return c_notify_all(self)
         step("condition.notify_all", condition=ident(self._lock))
+        ts = time.monotonic()
         with quiet():
             c_notify_all(self)
-        emit("condition.notify_all", condition=ident(self._lock))
+        emit("condition.notify_all", _ts=ts, condition=ident(self._lock))
 
     cond.wait, cond.notify, cond.notify_all = pg_cond_wait, pg_notify, pg_notify_all
 
@@ -248,9 +251,11 @@ def _synchronize():
 
     def pg_set(self):
         step("event.set", event=ev_name(self))
+        # stamped before the set: a waiter wakes and may report before set() returns here
+        ts = time.monotonic()
         with quiet():
             e_set(self)
-        emit("event.set", event=ev_name(self))
+        emit("event.set", _ts=ts, event=ev_name(self))
 
     def pg_clear(self):
         step("event.clear", event=ev_name(self))
