@@ -44,8 +44,9 @@ public sealed class ProcessBenchCommand : ICommand
         ArgumentNullException.ThrowIfNull(stderr);
         try
         {
-            var sandbox = await SandboxRunner.CreateAsync();
-            var runner = new ProcessRunner(sandbox, new ProcessRunOptions());
+            var configuration = ProcessEngineConfiguration.Load();
+            var sandbox = await SandboxRunner.CreateAsync(configuration.Limits);
+            var runner = new ProcessRunner(sandbox, configuration.Options);
 
             // The baseline is the interpreter the sandbox runs, not whatever "python3" on PATH is (a pyenv
             // shim, for one, is a shell script that costs more than the interpreter itself).
@@ -58,14 +59,22 @@ public sealed class ProcessBenchCommand : ICommand
                 $"1. run request to first event: {first:0.0} ms; bare {Path.GetFileName(python)} -c pass: {bare:0.0} ms; " +
                 $"difference {first - bare:+0.0;-0.0} ms (target within 30 ms); sandbox: {sandbox.Capabilities.Describe()}"));
 
-            var unlimited = new ProcessRunOptions { MaxEvents = 10 * Increments, MaxEventsPerSecond = int.MaxValue };
-            var roomy = await SandboxRunner.CreateAsync(new SandboxLimits { WallTime = TimeSpan.FromMinutes(2), CpuSeconds = 120 });
+            var unlimited = new ProcessRunOptions
+            {
+                MaxEvents = 10 * Increments,
+                MaxEventsPerSecond = int.MaxValue,
+                InstrumentationDirectory = configuration.Options.InstrumentationDirectory,
+            };
+            var roomyLimits = configuration.Limits.Clone();
+            roomyLimits.WallTime = TimeSpan.FromMinutes(2);
+            roomyLimits.CpuSeconds = 120;
+            var roomy = await SandboxRunner.CreateAsync(roomyLimits);
             var (events, seconds) = await FloodAsync(new ProcessRunner(roomy, unlimited), cancellationToken);
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"2. events from a worker to the consumer: {events:N0} in {seconds:0.000} s = {events / seconds:N0} events/s (target at least 50,000/s)"));
             return 0;
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is IOException or InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
             await stderr.WriteLineAsync($"bench-processes: the runner failed: {e.Message}");
             return 1;

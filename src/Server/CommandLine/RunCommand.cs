@@ -9,10 +9,22 @@ namespace Playground.Server.CommandLine;
 /// sandbox and the instrumentation, prints each event as a JSON line (what the page receives), then one
 /// summary line. Exit 0 whenever the run itself worked, whatever the script's exit code. With
 /// <c>--step</c>, each line read from stdin is a pid to grant its next step, <c>free PID</c> to take that
-/// process out of step mode, or <c>free</c> to let the whole run go on without grants.
+/// process out of step mode, or <c>free</c> to let the whole run go on without grants. The limits are the
+/// server's configuration (<see cref="ProcessEngineConfiguration"/>).
 /// </summary>
-public sealed class RunCommand : ICommand
+/// <param name="stdin">Where <c>--step</c> reads its grants; the console's by default.</param>
+/// <param name="createRunner">Makes the runner; by default from the configuration, with a sandbox detected for the run.</param>
+public sealed class RunCommand(TextReader? stdin = null, Func<Task<ProcessRunner>>? createRunner = null) : ICommand
 {
+    private readonly TextReader _stdin = stdin ?? Console.In;
+    private readonly Func<Task<ProcessRunner>> _createRunner = createRunner ?? CreateConfiguredRunnerAsync;
+
+    private static async Task<ProcessRunner> CreateConfiguredRunnerAsync()
+    {
+        var configuration = ProcessEngineConfiguration.Load();
+        return new ProcessRunner(await SandboxRunner.CreateAsync(configuration.Limits), configuration.Options);
+    }
+
     public string Summary => "run FILE.py [--step] [--start-method M]: run a multiprocessing script in the sandbox, events as JSON lines";
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -56,28 +68,28 @@ public sealed class RunCommand : ICommand
 
         try
         {
-            var runner = new ProcessRunner(await SandboxRunner.CreateAsync(), new ProcessRunOptions());
+            var runner = await _createRunner();
             await using var run = await runner.StartAsync(
                 new ProcessRunRequest(await File.ReadAllTextAsync(file, cancellationToken), step, method), cancellationToken);
             using var registration = cancellationToken.Register(() => _ = run.CancelAsync());
             if (step)
-                _ = Task.Run(() => ReadGrants(run), CancellationToken.None);
+                _ = Task.Run(() => ReadGrantsAsync(run), CancellationToken.None);
             await foreach (var e in run.Events)
                 await stdout.WriteLineAsync(ProcessEventJson.ToLine(e));
             var result = await run.Result;
             await stdout.WriteLineAsync($"run: {result.Summary}; {result.Events} events; {result.WallTime.TotalSeconds:0.00} s; sandbox: {result.Layers}");
             return 0;
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is IOException or InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
             await stderr.WriteLineAsync($"run: the runner failed: {e.Message}");
             return 1;
         }
     }
 
-    private static void ReadGrants(ProcessRun run)
+    private async Task ReadGrantsAsync(ProcessRun run)
     {
-        while (Console.In.ReadLine() is { } line)
+        while (await _stdin.ReadLineAsync() is { } line)
         {
             var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (words is ["free"])

@@ -4,6 +4,7 @@ using Playground.Engines.Memory;
 using Playground.Engines.Processes;
 using Playground.Engines.Processes.Sandbox;
 using Playground.Server.Api;
+using Playground.Server.CommandLine;
 using Playground.Server.EngineServices;
 using Playground.Server.Components;
 using Playground.Server.Hubs;
@@ -51,8 +52,11 @@ public static class PlaygroundHost
         services.AddOptions<SimulationOptions>().Bind(builder.Configuration.GetSection("Playground:Memory"));
         services.AddSingleton<MemoryEngineThrottle>();
         services.AddScoped<IMemoryEngineService, MemoryEngineService>();
-        services.AddOptions<SandboxLimits>().Bind(builder.Configuration.GetSection("Playground:Sandbox"));
-        services.AddOptions<ProcessRunOptions>().Bind(builder.Configuration.GetSection("Playground:Processes"));
+        // checked when the server starts, not when the first student presses Run
+        services.AddSingleton<IValidateOptions<SandboxLimits>, SandboxLimitsValidation>();
+        services.AddSingleton<IValidateOptions<ProcessRunOptions>, ProcessRunOptionsValidation>();
+        services.AddOptions<SandboxLimits>().Bind(builder.Configuration.GetSection(ProcessEngineConfiguration.SandboxSection)).ValidateOnStart();
+        services.AddOptions<ProcessRunOptions>().Bind(builder.Configuration.GetSection(ProcessEngineConfiguration.ProcessesSection)).ValidateOnStart();
         services.AddSingleton<ProcessEngineHost>();
         services.AddScoped<ProcessEngineService>();
         services.AddScoped<IProcessEngineService>(sp => sp.GetRequiredService<ProcessEngineService>());

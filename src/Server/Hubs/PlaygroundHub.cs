@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.SignalR;
+using Playground.Engines.Processes;
 using Playground.Server.EngineServices;
 using Playground.Shared.Hub;
 using Playground.Shared.Memory;
@@ -18,13 +20,13 @@ public sealed class PlaygroundHub(IServerInfoService serverInfo, IMemoryEngineSe
     {
         // One run at a time per browser tab: the tab's connection is its session.
         processes.SessionKey = SessionKey;
-        return processes.RunAsync(source, startMethod, cancellationToken);
+        return Refusals(processes.RunAsync(source, startMethod, cancellationToken), cancellationToken);
     }
 
     public IAsyncEnumerable<ProcessRunUpdate> RunProcessesInStepMode(string source, string? startMethod, CancellationToken cancellationToken)
     {
         processes.SessionKey = SessionKey;
-        return processes.RunInStepModeAsync(source, startMethod, cancellationToken);
+        return Refusals(processes.RunInStepModeAsync(source, startMethod, cancellationToken), cancellationToken);
     }
 
     // A grant finds the run by this connection's session key: a client can only step its own run.
@@ -41,4 +43,29 @@ public sealed class PlaygroundHub(IServerInfoService serverInfo, IMemoryEngineSe
     }
 
     private string SessionKey => "hub:" + Context.ConnectionId;
+
+    /// <summary>
+    /// The run queue's refusal ("This session already has a run...") as a HubException: SignalR sends the
+    /// client only a HubException's message, anything else reads "An error occurred on the server".
+    /// </summary>
+    internal static async IAsyncEnumerable<ProcessRunUpdate> Refusals(IAsyncEnumerable<ProcessRunUpdate> updates,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var e = updates.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await e.MoveNextAsync();
+            }
+            catch (SessionBusyException refused)
+            {
+                throw new HubException(refused.Message, refused);
+            }
+            if (!more)
+                yield break;
+            yield return e.Current;
+        }
+    }
 }

@@ -11,6 +11,9 @@ public static class ProcessEventKinds
     public const string ProcessExit = "process.exit";
     public const string ProcessJoinBegun = "process.join.begun";
     public const string ProcessJoinDone = "process.join.done";
+
+    /// <summary>A thread other than the main one, which had reported events, ended (its events carry <c>thread</c>).</summary>
+    public const string ThreadExit = "thread.exit";
     public const string Output = "output";
     public const string QueuePutBegun = "queue.put.begun";
     public const string QueuePut = "queue.put";

@@ -65,7 +65,7 @@ public sealed class ProcessEngineServiceTests
         await using var running = tab.RunAsync("import time\ntime.sleep(1)\n", null).GetAsyncEnumerator();
         Assert.True(await running.MoveNextAsync());
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => CollectAsync(tab.RunAsync("print(1)\n", null)));
+        var refused = await Assert.ThrowsAsync<SessionBusyException>(() => CollectAsync(tab.RunAsync("print(1)\n", null)));
 
         Assert.Equal("This session already has a run; stop it before starting another.", refused.Message);
         while (await running.MoveNextAsync())

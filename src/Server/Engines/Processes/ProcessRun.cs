@@ -17,6 +17,9 @@ public sealed class ProcessRun : IAsyncDisposable
 {
     private static readonly byte[] GrantLine = "\n"u8.ToArray();
 
+    /// <summary>How long a deadlock verdict must hold, with nothing received, before the run is stopped.</summary>
+    private static readonly TimeSpan ConfirmDeadlockAfter = TimeSpan.FromMilliseconds(200);
+
     private readonly ProcessRunOptions _options;
     private readonly Socket _listener;
     private readonly string _scratch;
@@ -293,12 +296,17 @@ public sealed class ProcessRun : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                WaitForGraph? graph;
-                lock (_gate)
-                    graph = Interlocked.Read(ref _pendingWrites) > 0 ? null : _detector.Check(Stopwatch.GetTimestamp(), _options.DeadlockAfter);
-                if (graph is not null)
+                var (graph, received) = CheckDeadlock();
+                if (graph is null)
+                    continue;
+                // On a loaded server the readers may not have run for a while: events sitting in the
+                // sockets, or read and not yet handled, would say the run still moves. Look again after
+                // a pause in which they can run; any event received meanwhile clears the verdict.
+                await Task.Delay(ConfirmDeadlockAfter, _stop.Token);
+                var (again, receivedAgain) = CheckDeadlock();
+                if (again is not null && receivedAgain == received)
                 {
-                    _deadlock = graph;
+                    _deadlock = again;
                     await process.KillTreeAsync(SandboxKillReason.Deadlock);
                     return;
                 }
@@ -307,6 +315,31 @@ public sealed class ProcessRun : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+    }
+
+    private (WaitForGraph? Graph, long Received) CheckDeadlock()
+    {
+        lock (_gate)
+        {
+            var graph = Interlocked.Read(ref _pendingWrites) > 0 || UnreadEvents() ? null : _detector.Check(Stopwatch.GetTimestamp(), _options.DeadlockAfter);
+            return (graph, _received);
+        }
+    }
+
+    private bool UnreadEvents()
+    {
+        foreach (var socket in _connections.Values)
+        {
+            try
+            {
+                if (socket.Available > 0)
+                    return true;
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+            }
+        }
+        return false;
     }
 
     private async Task<RunResult> FinishAsync(SandboxedProcess process)

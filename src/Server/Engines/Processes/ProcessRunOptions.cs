@@ -27,4 +27,21 @@ public sealed class ProcessRunOptions
 
     /// <summary>The folder holding sitecustomize.py and playground_instrument; default: next to this assembly.</summary>
     public string InstrumentationDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "Instrumentation");
+
+    /// <summary>Throws when an option cannot work (called at start-up by the options validation).</summary>
+    public void Validate()
+    {
+        if (MaxConcurrentRuns < 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxConcurrentRuns), MaxConcurrentRuns, "The number of concurrent runs is 0 (one per core) or more.");
+        if (DeadlockAfter <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(DeadlockAfter), DeadlockAfter, "The deadlock threshold must be positive.");
+        if (StepModeWallTime <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(StepModeWallTime), StepModeWallTime, "The wall time in step mode must be positive.");
+        if (MaxEvents < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxEvents), MaxEvents, "A run must be allowed at least one event.");
+        if (MaxEventsPerSecond < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxEventsPerSecond), MaxEventsPerSecond, "A run must be allowed at least one event per second.");
+        if (string.IsNullOrWhiteSpace(InstrumentationDirectory))
+            throw new ArgumentException("The instrumentation directory is not set.", nameof(InstrumentationDirectory));
+    }
 }

@@ -23,7 +23,7 @@ public sealed class RunQueue(int concurrency = 0)
         lock (_gate)
         {
             if (!_sessions.Add(sessionKey))
-                throw new InvalidOperationException("This session already has a run; stop it before starting another.");
+                throw new SessionBusyException("This session already has a run; stop it before starting another.");
             if (_active < Concurrency)
             {
                 _active++;

@@ -28,7 +28,7 @@ public sealed class RunQueueTests
     {
         var queue = new RunQueue(4);
         using var first = await queue.EnterAsync("a", null, CancellationToken.None);
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => queue.EnterAsync("a", null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SessionBusyException>(() => queue.EnterAsync("a", null, CancellationToken.None));
         Assert.Contains("already has a run", e.Message, StringComparison.Ordinal);
     }
 

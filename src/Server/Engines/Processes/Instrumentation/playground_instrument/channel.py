@@ -12,7 +12,12 @@ FLUSH_DELAY after the first of them arrived (so a batch is at most that old), or
 is large, and at once whenever the event may be followed by a wait (a lock requested, a get begun, a
 step.wait, the process's exit): the deadlock detector and the live view must see a blocked process as
 blocked, and a process about to exit or to block must not leave its story in the buffer. A fork child
-drops the copy of its parent's buffer it inherited; the parent still sends it."""
+drops the copy of its parent's buffer it inherited; the parent still sends it.
+
+An event from a thread other than the process's main thread carries `thread` (threading.get_ident()),
+and such a thread reports `thread.exit` when it ends: the deadlock detector keeps a wait per thread, and a
+process is only stuck when every thread it has is (a second thread may be about to release the lock the
+first waits for)."""
 import json
 import os
 import socket
@@ -28,6 +33,8 @@ _buffered = [0]
 # under us, and the at-fork hook below updates it
 _me = [os.getpid()]
 _local = threading.local()
+# the thread whose events carry no `thread` field; in a fork child the thread that forked
+_main_thread = [threading.get_ident()]
 STEP = os.environ.get("PLAYGROUND_STEP") == "1"
 MAX_TEXT = 4096
 FLUSH_DELAY = 0.002
@@ -40,6 +47,8 @@ URGENT = frozenset({
     "process.run", "process.exit", "process.join.begun", "lock.requested", "queue.put.begun",
     "queue.get.begun", "pipe.recv.begun", "event.wait.begun", "condition.wait.begun",
     "barrier.wait.begun", "step.wait",
+    # a pool worker then waits on Pool's own queue, which reports nothing, and Pool.terminate() may kill it there
+    "pool.task.finished",
 })
 
 
@@ -50,6 +59,7 @@ def _after_fork():
     _buffer.clear()
     _buffered[0] = 0
     _me[0] = os.getpid()
+    _main_thread[0] = threading.get_ident()
     _state.update(pid=None, sock=None, seq=0, dead=False, flusher=None)
 
 
@@ -108,6 +118,10 @@ def emit(kind, _name=None, _ts=None, **fields):
             _state["seq"] += 1
             event = {"kind": kind, "pid": _me[0], "name": _name or process_name(), "ts": _ts or time.monotonic(),
                      "seq": _state["seq"]}
+            thread = threading.get_ident()
+            if thread != _main_thread[0]:
+                event["thread"] = thread
+                _local.reported = True
             for k, v in fields.items():
                 event[k] = _plain(v)
             line = (_encode(event) + "\n").encode()
@@ -153,6 +167,11 @@ def _flush_later():
         time.sleep(FLUSH_DELAY)
         _wake.clear()
         flush()
+
+
+def reported_from_this_thread():
+    """Whether this (non-main) thread has sent an event, so its end is worth a `thread.exit`."""
+    return getattr(_local, "reported", False)
 
 
 def step(op, **fields):

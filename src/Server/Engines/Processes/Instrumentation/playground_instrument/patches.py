@@ -1,11 +1,11 @@
 """The wrappers, one small block per multiprocessing concept. Each saves the original, reports around
 it, and calls it outside any try so the student's exceptions are the ones they would get anyway."""
-import functools
 import os
+import sys
 import threading
 import time
 
-from .channel import emit, quiet, step, suppressed
+from .channel import emit, quiet, reported_from_this_thread, step, suppressed
 
 _tl = threading.local()
 
@@ -32,7 +32,32 @@ def ident(obj):
     return f"{type(obj).__name__}-{id(obj):x}"
 
 
+# Modules through which a student's call reaches the object it creates (multiprocessing.Lock() goes
+# through context.py to synchronize.py; Value's lock is made in sharedctypes.py on the student's behalf).
+# Any other module of multiprocessing that creates a Pipe or a SemLock does so for itself: Queue's pipe
+# and locks (queues.py), Pool's task and result queues (pool.py), managers, the resource tracker.
+_ON_BEHALF = frozenset({"multiprocessing", "multiprocessing.context", "multiprocessing.synchronize",
+                        "multiprocessing.sharedctypes", "multiprocessing.connection"})
+
+
+def made_by_library():
+    """Whether the object being created is multiprocessing's own: the first caller outside our module
+    and outside the modules above is inside multiprocessing."""
+    try:
+        f = sys._getframe(2)
+        while f is not None:
+            module = f.f_globals.get("__name__") or ""
+            if module in _ON_BEHALF or module.startswith("playground_instrument"):
+                f = f.f_back
+                continue
+            return module.startswith("multiprocessing.")
+    except Exception:
+        pass
+    return False
+
+
 def install():
+    _threads()
     _process()
     _synchronize()
     _queues()
@@ -43,6 +68,21 @@ def install():
     rawctypes.install()
     shm.install()
     _pool()
+
+
+# --- Threads: Lib/threading.py -------------------------------------------------------------------
+def _threads():
+    bootstrap_inner = threading.Thread._bootstrap_inner
+
+    def pg_bootstrap_inner(self):
+        try:
+            bootstrap_inner(self)
+        finally:
+            # only threads that reported something: the detector has never heard of the others
+            if reported_from_this_thread():
+                _safe(lambda: emit("thread.exit", thread_name=self.name))
+
+    threading.Thread._bootstrap_inner = pg_bootstrap_inner
 
 
 # --- Process: Lib/multiprocessing/process.py ------------------------------------------------------
@@ -114,7 +154,24 @@ def _method():
 def _synchronize():
     from multiprocessing import synchronize as s
 
-    make = s.SemLock._make_methods
+    make, init = s.SemLock._make_methods, s.SemLock.__init__
+    getstate, setstate = s.SemLock.__getstate__, s.SemLock.__setstate__
+
+    def pg_init(self, *a, **k):
+        init(self, *a, **k)
+        if made_by_library():
+            self._pg_internal = True
+
+    # a spawn child must know a lock is multiprocessing's own too: the flag travels with the pickled state
+    def pg_getstate(self):
+        return getstate(self) + (getattr(self, "_pg_internal", False),)
+
+    def pg_setstate(self, state):
+        setstate(self, state[:-1])
+        if state[-1]:
+            self._pg_internal = True
+
+    s.SemLock.__init__, s.SemLock.__getstate__, s.SemLock.__setstate__ = pg_init, pg_getstate, pg_setstate
 
     def pg_make_methods(self):
         make(self)
@@ -149,12 +206,16 @@ def _synchronize():
     cond = s.Condition
     c_wait, c_notify, c_notify_all = cond.wait, cond.notify, cond.notify_all
 
+    # Event and Barrier are built on a Condition: inside their wrappers (quiet) it is not the student's
     def pg_cond_wait(self, timeout=None):
+        if suppressed():
+            return c_wait(self, timeout)
         name = ident(self._lock)
         step("condition.wait", condition=name)
-        emit("condition.wait.begun", condition=name, lock=name)
-        # wait() releases the condition's lock and takes it back; report that as the student sees it
+        # wait() releases the condition's lock and takes it back; report that as the student sees it.
+        # The release comes first: any event after a *.begun means the thread runs again
         emit("lock.released", lock=name)
+        emit("condition.wait.begun", condition=name, lock=name, timeout=timeout)
         with quiet():
             ok = c_wait(self, timeout)
         emit("lock.acquired", lock=name)
@@ -162,16 +223,23 @@ def _synchronize():
         return ok
 
     def pg_notify(self, n=1):
+        if suppressed():
+            return c_notify(self, n)
         step("condition.notify", condition=ident(self._lock))
+        # stamped before, like lock.released: the woken process may report before notify() returns here
+        ts = time.monotonic()
         with quiet():
             c_notify(self, n)
-        emit("condition.notify", condition=ident(self._lock), n=n)
+        emit("condition.notify", _ts=ts, condition=ident(self._lock), n=n)
 
     def pg_notify_all(self):
+        if suppressed():
+            return c_notify_all(self)
         step("condition.notify_all", condition=ident(self._lock))
+        ts = time.monotonic()
         with quiet():
             c_notify_all(self)
-        emit("condition.notify_all", condition=ident(self._lock))
+        emit("condition.notify_all", _ts=ts, condition=ident(self._lock))
 
     cond.wait, cond.notify, cond.notify_all = pg_cond_wait, pg_notify, pg_notify_all
 
@@ -183,9 +251,11 @@ def _synchronize():
 
     def pg_set(self):
         step("event.set", event=ev_name(self))
+        # stamped before the set: a waiter wakes and may report before set() returns here
+        ts = time.monotonic()
         with quiet():
             e_set(self)
-        emit("event.set", event=ev_name(self))
+        emit("event.set", _ts=ts, event=ev_name(self))
 
     def pg_clear(self):
         step("event.clear", event=ev_name(self))
@@ -209,7 +279,7 @@ def _synchronize():
     def pg_bar_wait(self, timeout=None):
         name = "Barrier-" + ident(self._cond._lock).split("-", 1)[-1]
         step("barrier.wait", barrier=name)
-        emit("barrier.wait.begun", barrier=name, parties=self.parties)
+        emit("barrier.wait.begun", barrier=name, parties=self.parties, timeout=timeout)
         with quiet():
             r = b_wait(self, timeout)
         emit("barrier.wait.done", barrier=name, index=r)
@@ -304,7 +374,7 @@ def _queues():
             return put(self, obj, block, timeout)
         step("queue.put", queue=qname(self))
         size = _pickled_size(obj)
-        emit("queue.put.begun", queue=qname(self), bytes=size)
+        emit("queue.put.begun", queue=qname(self), bytes=size, block=block, timeout=timeout)
         mid = _message_id()
         put(self, Message(mid, obj), block, timeout)
         emit("queue.put", queue=qname(self), bytes=size, value=obj, repr=_short_repr(obj), msg=mid, qsize=qsize(self))
@@ -313,7 +383,7 @@ def _queues():
         if suppressed():
             return _opened(get(self, block, timeout))[0]
         step("queue.get", queue=qname(self))
-        emit("queue.get.begun", queue=qname(self), qsize=qsize(self))
+        emit("queue.get.begun", queue=qname(self), qsize=qsize(self), block=block, timeout=timeout)
         obj, mid = _opened(get(self, block, timeout))
         emit("queue.get", queue=qname(self), bytes=_pickled_size(obj), value=obj, repr=_short_repr(obj), msg=mid,
              qsize=qsize(self))
@@ -331,6 +401,8 @@ def _connection():
 
     def pg_pipe(duplex=True):
         a, b = pipe(duplex)
+        if made_by_library():
+            return a, b
         counter[0] += 1
         name = f"Pipe-{os.getpid()}-{counter[0]}"
         _safe(lambda: (setattr(a, "_pg_id", name), setattr(b, "_pg_id", name)))
