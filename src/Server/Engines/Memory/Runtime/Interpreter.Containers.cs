@@ -537,6 +537,7 @@ internal sealed partial class Interpreter
             while (Next(it) is { } x)
             {
                 items.Add(x);
+                Work();
             }
         }
         catch

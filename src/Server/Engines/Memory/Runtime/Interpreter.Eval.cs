@@ -511,6 +511,9 @@ internal sealed partial class Interpreter
             while (Next(it) is { } item)
             {
                 AssignTarget(gen.Target, item, frame);
+
+                // Each iteration is bytecode inside one line: it counts as work against the limits.
+                Work();
                 var keep = true;
                 foreach (var cond in gen.Ifs)
                 {
