@@ -138,14 +138,14 @@ public sealed class TraceTests
     }
 
     [Fact]
-    public void An_uncaught_exception_gives_CPythons_traceback_text()
+    public void An_uncaught_exception_gives_CPythons_traceback_text_with_carets_under_the_failing_subscript()
     {
         var options = SimulationOptions.Unlimited();
         options.FileName = "demo.py";
         var trace = MemorySimulator.Run("def f(d):\n    return d['k']\nf({})\n", options);
         Assert.Equal(RunOutcome.UncaughtException, trace.Outcome);
         Assert.Equal(
-            "Traceback (most recent call last):\n  File \"demo.py\", line 3, in <module>\n    f({})\n  File \"demo.py\", line 2, in f\n    return d['k']\nKeyError: 'k'\n",
+            "Traceback (most recent call last):\n  File \"demo.py\", line 3, in <module>\n    f({})\n  File \"demo.py\", line 2, in f\n    return d['k']\n           ~^^^^^\nKeyError: 'k'\n",
             trace.Stderr);
     }
 }

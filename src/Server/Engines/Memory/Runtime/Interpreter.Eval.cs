@@ -12,6 +12,7 @@ internal sealed partial class Interpreter
         switch (e)
         {
             case NameExpr n:
+                f.At = n;
                 return LoadName(n, f);
             case ConstExpr c:
                 c.Value.RefCount++;
@@ -37,6 +38,7 @@ internal sealed partial class Interpreter
 
                 try
                 {
+                    f.At = b;
                     return BinaryOp(b.Op, l, r);
                 }
                 finally
@@ -53,6 +55,7 @@ internal sealed partial class Interpreter
                 var obj = Eval(a.Value, f);
                 try
                 {
+                    f.At = a;
                     return GetAttr(obj, a.Attr);
                 }
                 finally
@@ -77,6 +80,7 @@ internal sealed partial class Interpreter
 
                 try
                 {
+                    f.At = s;
                     return GetItem(obj, idx);
                 }
                 finally
@@ -116,6 +120,7 @@ internal sealed partial class Interpreter
                 var v = Eval(u.Operand, f);
                 try
                 {
+                    f.At = u;
                     return u.Op switch
                     {
                         "not" => Bool(!Truthy(v)),
@@ -419,6 +424,7 @@ internal sealed partial class Interpreter
             PyObject result;
             try
             {
+                f.At = c;
                 result = CompareOp(c.Ops[i], left, right);
             }
             catch
@@ -655,6 +661,7 @@ internal sealed partial class Interpreter
             if (c.Keywords.Length == 0)
             {
                 kw = null;
+                f.At = c;
                 return args;
             }
 
@@ -676,6 +683,8 @@ internal sealed partial class Interpreter
                 }
             }
 
+            // The call itself (CALL) is where an error inside the callee is shown in this frame.
+            f.At = c;
             return args;
         }
         catch

@@ -9,13 +9,13 @@ internal sealed partial class Interpreter
         var list = Types.List;
         Method(list, "append", (it, s, a, _) =>
         {
-            Arity(it, "append", a, 1, 1);
+            Arity(it, "list.append", a, 1, 1);
             it.ListAppend((PyList)s!, it.Own(a[0]));
             return it.NewNone();
         });
         Method(list, "extend", (it, s, a, _) =>
         {
-            Arity(it, "extend", a, 1, 1);
+            Arity(it, "list.extend", a, 1, 1);
             it.ListExtend((PyList)s!, a[0]);
             return it.NewNone();
         });
@@ -56,7 +56,7 @@ internal sealed partial class Interpreter
         });
         Method(list, "remove", (it, s, a, _) =>
         {
-            Arity(it, "remove", a, 1, 1);
+            Arity(it, "list.remove", a, 1, 1);
             var l = (PyList)s!;
             var i = l.Items.FindIndex(x => it.PyEquals(x, a[0]));
             if (i < 0)
@@ -72,7 +72,7 @@ internal sealed partial class Interpreter
         });
         Method(list, "clear", (it, s, a, _) =>
         {
-            Arity(it, "clear", a, 0, 0);
+            Arity(it, "list.clear", a, 0, 0);
             var l = (PyList)s!;
             var items = l.Items.ToArray();
             l.Items.Clear();
@@ -92,12 +92,12 @@ internal sealed partial class Interpreter
         });
         Method(list, "count", (it, s, a, _) =>
         {
-            Arity(it, "count", a, 1, 1);
+            Arity(it, "list.count", a, 1, 1);
             return it.NewInt(((PyList)s!).Items.Count(x => it.PyEquals(x, a[0])));
         });
         Method(list, "copy", (it, s, a, _) =>
         {
-            Arity(it, "copy", a, 0, 0);
+            Arity(it, "list.copy", a, 0, 0);
             var src = (PyList)s!;
             var l = it.NewList(src.Items.Count);
             foreach (var x in src.Items)
@@ -110,7 +110,7 @@ internal sealed partial class Interpreter
         });
         Method(list, "reverse", (it, s, a, _) =>
         {
-            Arity(it, "reverse", a, 0, 0);
+            Arity(it, "list.reverse", a, 0, 0);
             ((PyList)s!).Items.Reverse();
             return it.NewNone();
         });
@@ -180,7 +180,7 @@ internal sealed partial class Interpreter
         });
         Method(dict, "clear", (it, s, a, _) =>
         {
-            Arity(it, "clear", a, 0, 0);
+            Arity(it, "dict.clear", a, 0, 0);
             var d = (PyDict)s!;
             var entries = d.Table.Entries();
             d.Table.Clear();
@@ -197,7 +197,7 @@ internal sealed partial class Interpreter
         });
         Method(dict, "copy", (it, s, a, _) =>
         {
-            Arity(it, "copy", a, 0, 0);
+            Arity(it, "dict.copy", a, 0, 0);
             var d = it.NewDict();
             PresizeDict(d, ((PyDict)s!).Table.Count);
             it.DictUpdate(d, s!);
@@ -207,13 +207,13 @@ internal sealed partial class Interpreter
         var set = Types.Set;
         Method(set, "add", (it, s, a, _) =>
         {
-            Arity(it, "add", a, 1, 1);
+            Arity(it, "set.add", a, 1, 1);
             it.SetAdd((PySet)s!, a[0], steal: false);
             return it.NewNone();
         });
         Method(set, "discard", (it, s, a, _) =>
         {
-            Arity(it, "discard", a, 1, 1);
+            Arity(it, "set.discard", a, 1, 1);
             if (((PySet)s!).Table.Remove(it.Hashable(a[0]), out var k, out var unused))
             {
                 it.Decref(k, Why.RemovedFromContainer, "a set");
@@ -223,7 +223,7 @@ internal sealed partial class Interpreter
         });
         Method(set, "remove", (it, s, a, _) =>
         {
-            Arity(it, "remove", a, 1, 1);
+            Arity(it, "set.remove", a, 1, 1);
             if (((PySet)s!).Table.Remove(it.Hashable(a[0]), out var k, out var unused))
             {
                 it.Decref(k, Why.RemovedFromContainer, "a set");
@@ -234,7 +234,7 @@ internal sealed partial class Interpreter
         });
         Method(set, "clear", (it, s, a, _) =>
         {
-            Arity(it, "clear", a, 0, 0);
+            Arity(it, "set.clear", a, 0, 0);
             var st = (PySet)s!;
             var entries = st.Table.Entries();
             st.Table.Clear();
@@ -291,7 +291,7 @@ internal sealed partial class Interpreter
         });
         Method(str, "join", (it, s, a, _) =>
         {
-            Arity(it, "join", a, 1, 1);
+            Arity(it, "str.join", a, 1, 1);
             var items = it.Iterate(a[0]);
             try
             {

@@ -50,10 +50,14 @@ internal sealed partial class Interpreter
             return list;
         }
 
-        return BinaryOp(op, l, r);
+        return BinaryOp(op, l, r, inPlace: true);
     }
 
-    public PyObject BinaryOp(string op, PyObject l, PyObject r)
+    /// <summary>
+    /// A binary operation. <paramref name="inPlace"/> is for augmented assignment, whose failure names the
+    /// operator as written ("unsupported operand type(s) for +=", binary_iop1 in Objects/abstract.c).
+    /// </summary>
+    public PyObject BinaryOp(string op, PyObject l, PyObject r, bool inPlace = false)
     {
         if (l is PyInt a && r is PyInt b)
         {
@@ -180,7 +184,7 @@ internal sealed partial class Interpreter
             return res;
         }
 
-        throw Raise(Types.TypeError, $"unsupported operand type(s) for {op}: '{l.Type.Name}' and '{r.Type.Name}'");
+        throw Raise(Types.TypeError, $"unsupported operand type(s) for {op}{(inPlace ? "=" : "")}: '{l.Type.Name}' and '{r.Type.Name}'");
     }
 
     private static string? DunderFor(string op) => op switch

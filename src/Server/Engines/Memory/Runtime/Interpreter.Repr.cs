@@ -296,37 +296,4 @@ internal sealed partial class Interpreter
             _ => new string(fill, pad) + text,
         };
     }
-
-    /// <summary>The traceback CPython prints for an uncaught exception (without 3.11's ^~~ markers).</summary>
-    public string FormatTraceback(PyInstance e)
-    {
-        var sb = new StringBuilder();
-        if (e.Traceback is { Count: > 0 } tb)
-        {
-            sb.Append("Traceback (most recent call last):\n");
-            for (var i = tb.Count - 1; i >= 0; i--)
-            {
-                var entry = tb[i];
-                sb.Append(CultureInfo.InvariantCulture, $"  File \"{FileName}\", line {entry.Line}, in {entry.Function}\n");
-                if (entry.Line - 1 < SourceLines.Length && entry.Line > 0)
-                {
-                    var line = SourceLines[entry.Line - 1].Trim();
-                    if (line.Length > 0)
-                    {
-                        sb.Append("    ").Append(line).Append('\n');
-                    }
-                }
-            }
-        }
-
-        var message = Str(e);
-        sb.Append(e.Type.Name);
-        if (message.Length > 0)
-        {
-            sb.Append(": ").Append(message);
-        }
-
-        sb.Append('\n');
-        return sb.ToString();
-    }
 }
