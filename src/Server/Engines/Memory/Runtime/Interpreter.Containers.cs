@@ -902,7 +902,7 @@ internal sealed partial class Interpreter
         _listFree = 0;
         _dictFree = 0;
         Array.Clear(_tupleFree);
-        foreach (var stack in _tupleFreeMemory.Append(_listFreeMemory).Append(_dictFreeMemory))
+        foreach (var stack in _tupleFreeMemory.Append(_listFreeMemory).Append(_dictFreeMemory).Append(_floatFreeMemory))
         {
             while (stack.Count > 0)
             {

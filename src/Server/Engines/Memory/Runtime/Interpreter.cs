@@ -22,11 +22,16 @@ internal sealed partial class Interpreter
     private const int TupleFreeListSizes = 20;
     private const int TupleFreeListMax = 2000;
 
+    // Include/internal/pycore_floatobject.h PyFloat_MAXFREELIST (3.11): float_dealloc keeps up to 100
+    // freed floats for PyFloat_FromDouble to reuse, so their blocks stay allocated in pymalloc.
+    private const int FloatFreeListMax = 100;
+
     private readonly int[] _tupleFree = new int[TupleFreeListSizes + 1];
 
     // The memory of objects parked on a free list stays allocated in pymalloc and is reused as is.
     private readonly Stack<ulong> _listFreeMemory = new();
     private readonly Stack<ulong> _dictFreeMemory = new();
+    private readonly Stack<ulong> _floatFreeMemory = new();
     private readonly Stack<ulong>[] _tupleFreeMemory = [.. Enumerable.Range(0, TupleFreeListSizes + 1).Select(_ => new Stack<ulong>())];
     private readonly Dictionary<long, PyInt> _smallInts = [];
     private readonly Dictionary<string, PyStr> _interned = new(StringComparer.Ordinal);
@@ -160,7 +165,9 @@ internal sealed partial class Interpreter
         return None;
     }
 
-    public PyFloat NewFloat(double v) => Register(new PyFloat(Types.Float, v));
+    /// <summary>PyFloat_FromDouble: the last float freed, from the free list, else a new block.</summary>
+    public PyFloat NewFloat(double v) =>
+        Register(new PyFloat(Types.Float, v) { Address = _floatFreeMemory.Count > 0 ? _floatFreeMemory.Pop() : 0 });
 
     /// <summary>A string made at run time: '' and one-character Latin-1 strings are static singletons, others are new.</summary>
     public PyStr NewStr(string s)
@@ -611,6 +618,10 @@ internal sealed partial class Interpreter
                 Decref(sl.Lower, Why.Temporary);
                 Decref(sl.Upper, Why.Temporary);
                 Decref(sl.Step, Why.Temporary);
+                return;
+            case PyFloat when _floatFreeMemory.Count < FloatFreeListMax:
+                _floatFreeMemory.Push(o.Address);
+                Freed(o, false, toFreeList: true);
                 return;
             case PyStr str when str.Interned:
                 _interned.Remove(str.Value);
