@@ -448,7 +448,7 @@ internal sealed partial class Interpreter
         PyStr => NewIterator(Types.StrIterator, obj),
         PyRange r => NewIterator(Types.RangeIterator, obj).WithNext(r.Start),
         PyDict d => NewIterator(Types.DictKeyIterator, obj).WithSnapshot([.. d.Table.Entries().Select(e => e.Key)]),
-        PySet s => NewIterator(Types.SetIterator, obj).WithSnapshot([.. s.Table.Entries().Select(e => e.Key)]),
+        PySet s => NewIterator(Types.SetIterator, obj).WithSnapshot([.. SetIterationOrder.Keys(s)]),
         PyIterator it => Retained(it),
         _ => throw Raise(Types.TypeError, $"'{obj.Type.Name}' object is not iterable"),
     };

@@ -387,6 +387,11 @@ internal sealed partial class Interpreter
             default:
             {
                 var s = NewSet();
+                if (d.Items.All(i => i is ConstExpr))
+                {
+                    items = SetIterationOrder.ConstantDisplayOrder(items);
+                }
+
                 foreach (var item in items)
                 {
                     SetAdd(s, item, steal: true);

@@ -73,7 +73,7 @@ internal sealed partial class Interpreter
                 case PyDict d:
                     return "{" + string.Join(", ", d.Table.Entries().Select(e => Repr(e.Key) + ": " + Repr(e.Value!))) + "}";
                 case PySet s:
-                    return s.Table.Count == 0 ? "set()" : "{" + string.Join(", ", s.Table.Entries().Select(e => Repr(e.Key))) + "}";
+                    return s.Table.Count == 0 ? "set()" : "{" + string.Join(", ", SetIterationOrder.Keys(s).Select(Repr)) + "}";
                 case PyInstance inst:
                     if (inst.Type.Lookup("__repr__") is PyFunction)
                     {
