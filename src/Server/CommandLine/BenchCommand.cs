@@ -28,8 +28,8 @@ public sealed class BenchCommand : ICommand
             // python3 times itself with time.perf_counter() around the measured part; the simulator is timed
             // from outside (best of three, after a warm-up run for the JIT).
             var pyLoop = await PythonSecondsAsync(dir, "import time\nt = time.perf_counter()\n" + AllocationLoop + "print(time.perf_counter() - t)\n", cancellationToken);
-            SimulatorSeconds(AllocationLoop);
-            var simLoop = Best(() => SimulatorSeconds(AllocationLoop));
+            SimulatorSeconds(AllocationLoop, cancellationToken);
+            var simLoop = Best(() => SimulatorSeconds(AllocationLoop, cancellationToken));
             await Report(stdout, "1. allocate and free 1,000,000 small objects", simLoop, pyLoop, 5);
 
             var pyCollect = double.MaxValue;
@@ -38,7 +38,7 @@ public sealed class BenchCommand : ICommand
                 pyCollect = Math.Min(pyCollect, await PythonSecondsAsync(dir, BuildCycles + "import time\nt = time.perf_counter()\ngc.collect()\nprint(time.perf_counter() - t)\n", cancellationToken));
             }
 
-            var simCollect = Best(() => CollectorSeconds(BuildCycles + "gc.collect()\n"));
+            var simCollect = Best(() => CollectorSeconds(BuildCycles + "gc.collect()\n", cancellationToken));
             await Report(stdout, "2. gc.collect() over 1,000,000 objects in cycles", simCollect, pyCollect, 2);
 
             var script = new StringBuilder();
@@ -48,9 +48,9 @@ public sealed class BenchCommand : ICommand
             }
 
             var options = new SimulationOptions { MaxSteps = 1 };
-            MemorySimulator.Run(script.ToString(), options);
+            MemorySimulator.Run(script.ToString(), options, cancellationToken);
             var clock = Stopwatch.StartNew();
-            MemorySimulator.Run(script.ToString(), options);
+            MemorySimulator.Run(script.ToString(), options, cancellationToken);
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"3. source to first step, 200-line script: {clock.Elapsed.TotalMilliseconds:0.0} ms (target < 50 ms)"));
             return 0;
@@ -67,20 +67,20 @@ public sealed class BenchCommand : ICommand
 
     private static double Best(Func<double> measure) => Enumerable.Range(0, 3).Min(_ => measure());
 
-    private static double SimulatorSeconds(string source)
+    private static double SimulatorSeconds(string source, CancellationToken cancellationToken)
     {
         var options = SimulationOptions.Unlimited();
         options.RecordTrace = false;
         var clock = Stopwatch.StartNew();
-        MemorySimulator.Run(source, options);
+        MemorySimulator.Run(source, options, cancellationToken);
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static double CollectorSeconds(string source)
+    private static double CollectorSeconds(string source, CancellationToken cancellationToken)
     {
         var options = SimulationOptions.Unlimited();
         options.RecordTrace = false;
-        return MemorySimulator.Run(source, options).CollectorTime.TotalSeconds;
+        return MemorySimulator.Run(source, options, cancellationToken).CollectorTime.TotalSeconds;
     }
 
     private static async Task<double> PythonSecondsAsync(DirectoryInfo dir, string source, CancellationToken cancellationToken)

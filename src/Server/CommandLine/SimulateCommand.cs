@@ -90,7 +90,7 @@ public sealed class SimulateCommand : ICommand
         MemoryTrace trace;
         try
         {
-            trace = MemorySimulator.Run(source, options);
+            trace = MemorySimulator.Run(source, options, cancellationToken);
         }
         catch (InvalidOperationException e)
         {

@@ -22,7 +22,7 @@ public sealed class MemoryEngineService(IOptions<SimulationOptions> options, Mem
         try
         {
             var run = options.Value;
-            trace = await Task.Run(() => MemorySimulator.Run(source ?? string.Empty, Copy(run)), cancellationToken);
+            trace = await Task.Run(() => MemorySimulator.Run(source ?? string.Empty, Copy(run), cancellationToken), cancellationToken);
         }
         finally
         {
@@ -40,6 +40,7 @@ public sealed class MemoryEngineService(IOptions<SimulationOptions> options, Mem
     {
         MaxSteps = o.MaxSteps,
         MaxObjects = o.MaxObjects,
+        MaxObjectBytes = o.MaxObjectBytes,
         MaxSourceLength = o.MaxSourceLength,
         WallTime = o.WallTime,
         RecordTrace = true,

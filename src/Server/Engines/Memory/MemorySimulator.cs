@@ -14,7 +14,12 @@ public static class MemorySimulator
     // Deep recursion (RecursionError at 1000 Python frames) needs more than the default 1 MiB stack.
     private const int InterpreterStackBytes = 256 * 1024 * 1024;
 
-    public static MemoryTrace Run(string source, SimulationOptions options)
+    /// <summary>
+    /// Runs <paramref name="source"/> to the end, to an uncaught exception or to a limit. Cancelling
+    /// <paramref name="cancellationToken"/> stops the run at the next step (or unit of work inside one) with
+    /// the partial trace, as the wall-time limit does.
+    /// </summary>
+    public static MemoryTrace Run(string source, SimulationOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
@@ -24,7 +29,7 @@ public static class MemorySimulator
         {
             try
             {
-                result = RunOnThisThread(source, options);
+                result = RunOnThisThread(source, options, cancellationToken);
             }
             catch (Exception e)
             {
@@ -41,7 +46,7 @@ public static class MemorySimulator
         return result!;
     }
 
-    private static MemoryTrace RunOnThisThread(string source, SimulationOptions options)
+    private static MemoryTrace RunOnThisThread(string source, SimulationOptions options, CancellationToken cancellationToken)
     {
         var stdout = new StringBuilder();
         if (options.MaxSourceLength is { } maxLength && source.Length > maxLength)
@@ -50,7 +55,7 @@ public static class MemorySimulator
         }
 
         var recorder = options.RecordTrace ? new TraceRecorder(Math.Max(1, options.CheckpointInterval)) : null;
-        var interp = new Interpreter(options, stdout, recorder) { FileName = options.FileName };
+        var interp = new Interpreter(options, stdout, recorder, cancellationToken) { FileName = options.FileName };
         ModuleNode module;
         try
         {
@@ -60,6 +65,11 @@ public static class MemorySimulator
         catch (SubsetException e)
         {
             return Rejected(options, e.Message);
+        }
+        catch (SimulationLimitException e)
+        {
+            // Constant folding runs the program's arithmetic while parsing, so a limit can be met there.
+            return new([], [], options.CheckpointInterval, "", "", e.Outcome, e.Message);
         }
 
         interp.SourceLines = module.Lines;

@@ -14,6 +14,11 @@ public sealed class SimulationOptions
     /// <summary>Live objects before the run stops.</summary>
     public long? MaxObjects { get; set; } = 100_000;
 
+    /// <summary>
+    /// Bytes one object may take (<c>'a' * n</c>, <c>[0] * n</c>, big powers), checked before it is built.
+    /// </summary>
+    public long? MaxObjectBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Source size in characters.</summary>
     public int? MaxSourceLength { get; set; } = 64 * 1024;
 
@@ -34,6 +39,7 @@ public sealed class SimulationOptions
     {
         MaxSteps = null,
         MaxObjects = null,
+        MaxObjectBytes = null,
         MaxSourceLength = null,
         WallTime = null,
     };

@@ -29,7 +29,7 @@ public sealed class BuiltInScenarioOracleTests
     public async Task Built_in_scenario_completes_and_prints_what_python3_prints(string scenario)
     {
         var path = Path.Combine(ScenarioDirectory, scenario);
-        var (expected, exitCode) = await PythonOracle.RunAsync(path);
+        var (expected, _, exitCode) = await PythonOracle.RunAsync(path);
         var options = SimulationOptions.Unlimited();
         options.RecordTrace = false;
         options.FileName = scenario;

@@ -6,7 +6,8 @@ namespace Playground.Tests.Unit.Engines.Memory;
 
 /// <summary>
 /// The oracle test: every scenario of the corpus prints byte-for-byte the same stdout in the simulator as in
-/// python3 3.11, and fails (uncaught exception) exactly when python3 does.
+/// python3 3.11, and fails (uncaught exception) exactly when python3 does, with the same traceback on stderr
+/// (3.11's caret lines and repeated-frame summary included).
 /// </summary>
 public sealed class CorpusTests
 {
@@ -31,13 +32,18 @@ public sealed class CorpusTests
     public async Task Scenario_prints_what_python3_prints(string scenario)
     {
         var path = Path.Combine(CorpusDirectory, scenario);
-        var (expected, exitCode) = await PythonOracle.RunAsync(path);
+        var (expected, expectedStderr, exitCode) = await PythonOracle.RunAsync(path);
         var options = SimulationOptions.Unlimited();
         options.RecordTrace = false;
-        options.FileName = scenario;
+        // python3 (3.9+) makes the script's path absolute, and its tracebacks show that path.
+        options.FileName = Path.GetFullPath(path);
         var trace = MemorySimulator.Run(await File.ReadAllTextAsync(path), options);
 
         Assert.Equal(expected, trace.Stdout);
         Assert.Equal(exitCode == 0 ? RunOutcome.Completed : RunOutcome.UncaughtException, trace.Outcome);
+        if (exitCode != 0)
+        {
+            Assert.Equal(expectedStderr, trace.Stderr);
+        }
     }
 }

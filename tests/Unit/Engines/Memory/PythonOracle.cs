@@ -3,10 +3,10 @@ using System.Diagnostics;
 
 namespace Playground.Tests.Unit.Engines.Memory;
 
-/// <summary>Runs a script in the real python3 (the oracle) and returns its stdout and exit code.</summary>
+/// <summary>Runs a script in the real python3 (the oracle) and returns its stdout, stderr and exit code.</summary>
 internal static class PythonOracle
 {
-    public static async Task<(string Stdout, int ExitCode)> RunAsync(string path)
+    public static async Task<(string Stdout, string Stderr, int ExitCode)> RunAsync(string path)
     {
         var psi = new ProcessStartInfo("python3")
         {
@@ -23,7 +23,6 @@ internal static class PythonOracle
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(cts.Token);
-        await stderr;
-        return (await stdout, process.ExitCode);
+        return (await stdout, await stderr, process.ExitCode);
     }
 }

@@ -82,6 +82,37 @@ public sealed class TraceTests
     }
 
     [Fact]
+    public void The_step_limit_holds_inside_a_comprehension_on_one_line()
+    {
+        var options = new SimulationOptions { MaxSteps = 1000 };
+        var trace = MemorySimulator.Run("print('start')\nx = [0 for i in range(10**9)]\n", options);
+        Assert.Equal(RunOutcome.StepLimit, trace.Outcome);
+        Assert.Equal("line 2: the program ran more than 1,000 steps, the playground's limit", trace.Message);
+        Assert.Equal("start\n", trace.Stdout);
+        Assert.Equal(2, trace.Steps.Count);
+    }
+
+    [Fact]
+    public void A_huge_repeat_stops_at_the_object_size_limit_before_it_is_built()
+    {
+        var options = new SimulationOptions { MaxObjectBytes = 1_000_000 };
+        var trace = MemorySimulator.Run("a = 'ab' * 10\nb = 'a' * 10**9\n", options);
+        Assert.Equal(RunOutcome.ObjectLimit, trace.Outcome);
+        Assert.Equal("line 2: the program asked for an object of 1,000,000,049 bytes, more than the playground's limit of 1,000,000", trace.Message);
+        Assert.Equal(2, trace.Steps.Count);
+    }
+
+    [Fact]
+    public void Cancelling_stops_an_unlimited_run_inside_one_step()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var options = SimulationOptions.Unlimited();
+        var trace = MemorySimulator.Run("x = sum([1 for i in range(10**12)])\n", options, cancel.Token);
+        Assert.Equal(RunOutcome.TimeLimit, trace.Outcome);
+        Assert.Equal("line 1: the run was cancelled", trace.Message);
+    }
+
+    [Fact]
     public void The_object_limit_stops_a_program_that_keeps_allocating()
     {
         var options = new SimulationOptions { MaxObjects = 500 };
@@ -107,14 +138,14 @@ public sealed class TraceTests
     }
 
     [Fact]
-    public void An_uncaught_exception_gives_CPythons_traceback_text()
+    public void An_uncaught_exception_gives_CPythons_traceback_text_with_carets_under_the_failing_subscript()
     {
         var options = SimulationOptions.Unlimited();
         options.FileName = "demo.py";
         var trace = MemorySimulator.Run("def f(d):\n    return d['k']\nf({})\n", options);
         Assert.Equal(RunOutcome.UncaughtException, trace.Outcome);
         Assert.Equal(
-            "Traceback (most recent call last):\n  File \"demo.py\", line 3, in <module>\n    f({})\n  File \"demo.py\", line 2, in f\n    return d['k']\nKeyError: 'k'\n",
+            "Traceback (most recent call last):\n  File \"demo.py\", line 3, in <module>\n    f({})\n  File \"demo.py\", line 2, in f\n    return d['k']\n           ~^^^^^\nKeyError: 'k'\n",
             trace.Stderr);
     }
 }

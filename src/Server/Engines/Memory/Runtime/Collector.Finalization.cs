@@ -177,41 +177,38 @@ internal sealed partial class Collector
     }
 
     /// <summary>
-    /// delete_garbage: hold each object, tp_clear it (which drops its references, so the cycle's counts fall
-    /// to zero), then let go. Unreachable flags are reset on every object the collection looked at.
+    /// delete_garbage (Modules/gcmodule.c, 3.11) takes the collectable objects one at a time: Py_INCREF,
+    /// tp_clear, Py_DECREF. Clearing the first object of a cycle usually drops the last reference to the
+    /// next one, which is freed inside that tp_clear (and leaves the collectable list, so the loop never
+    /// reaches it), before the first object itself is freed by the final Py_DECREF. The order objects are
+    /// freed in decides which block or free-list slot the next allocation gets, so it is modelled exactly:
+    /// holding every object first and letting go of them all at the end would free them in list order.
+    /// An object still alive after its tp_clear stays in the older generation, as CPython moves it there.
+    /// Unreachable flags are reset on every object the collection looked at.
     /// </summary>
     private void DeleteGarbage(List<PyObject> final, List<PyObject> unreachable, List<GcPhaseRecord>? phases)
     {
+        var cleared = 0;
         foreach (var o in final)
         {
+            // Freed by an earlier object's tp_clear: its dealloc untracked it, as gc_list_remove does.
+            if (o.Generation < 0 || o.RefCount <= 0)
+            {
+                continue;
+            }
+
+            cleared++;
             interp.Incref(o, Why.Temporary);
+            interp.ClearForGc(o);
+            interp.Decref(o, Why.Temporary);
         }
 
-        foreach (var o in final)
-        {
-            if (o.Generation >= 0)
-            {
-                interp.ClearForGc(o);
-            }
-        }
+        Record(phases, GcPhase.DeleteGarbage, $"{cleared} object(s) cleared with tp_clear, the others freed by those", final);
 
-        Record(phases, GcPhase.DeleteGarbage, $"{final.Count} object(s) cleared with tp_clear", final);
-
-        // A pass over a million objects costs a cache miss each, so when every unreachable object is freed
-        // (no finalizer resurrected any) the flags are reset in the same pass that lets go of them.
-        var same = ReferenceEquals(final, unreachable);
-        if (!same)
-        {
-            foreach (var o in unreachable)
-            {
-                o.Unreachable = false;
-            }
-        }
-
-        foreach (var o in final)
+        // final is the part of unreachable that no finalizer resurrected, so one pass resets them all.
+        foreach (var o in unreachable)
         {
             o.Unreachable = false;
-            interp.Decref(o, Why.Temporary);
         }
     }
 }

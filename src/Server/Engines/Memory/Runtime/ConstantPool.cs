@@ -60,6 +60,9 @@ internal sealed class ConstantPool(Interpreter interp) : IConstantFactory
         });
     }
 
+    // Python/ast_opt.c MAX_INT_SIZE: the largest int result, in bits, the optimizer folds.
+    private const int MaxFoldedIntBits = 128;
+
     public PyObject? Fold(string op, PyObject left, PyObject right)
     {
         if (left is not (PyInt or PyFloat or PyStr) || right is not (PyInt or PyFloat or PyStr))
@@ -67,8 +70,10 @@ internal sealed class ConstantPool(Interpreter interp) : IConstantFactory
             return null;
         }
 
-        // The AST optimizer (Python/ast_opt.c) refuses to fold results that would be large.
-        if (op == "**" && right is PyInt e && e.Value > 128)
+        // The AST optimizer (Python/ast_opt.c safe_power, 3.11) refuses to fold a power whose result could
+        // pass MAX_INT_SIZE, 128 bits: bits(x) > 128 / y. So 2**64 and 10**32 are constants, 2**65 is not.
+        if (op == "**" && left is PyInt b && right is PyInt e && !b.Value.IsZero && e.Value.Sign > 0
+            && (e.IsBig || (long)BigInteger.Abs(b.Value).GetBitLength() > MaxFoldedIntBits / e.Small))
         {
             return null;
         }

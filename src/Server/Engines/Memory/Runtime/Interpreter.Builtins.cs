@@ -16,7 +16,27 @@ internal sealed partial class Interpreter
 
     private void Def(string name, BuiltinBody body) => _builtins[name] = Builtin(name, body);
 
-    private void Method(PyType type, string name, BuiltinBody body) => type.Dict[name] = Builtin(name, body);
+    /// <summary>
+    /// A method of a built-in type. Called through the type (<c>str.upper('a')</c>, a method descriptor,
+    /// Objects/descrobject.c method_vectorcall_*), the first argument is self and must be an instance of
+    /// the type: CPython checks that before the C function runs, so the body may rely on it.
+    /// </summary>
+    private void Method(PyType type, string name, BuiltinBody body) => type.Dict[name] = Builtin(name, (it, self, a, kw) =>
+    {
+        if (self == null)
+        {
+            if (a.Length == 0)
+            {
+                throw it.Raise(it.Types.TypeError, $"unbound method {type.Name}.{name}() needs an argument");
+            }
+
+            (self, a) = (a[0], a[1..]);
+        }
+
+        return self.Type.IsSubtypeOf(type)
+            ? body(it, self, a, kw)
+            : throw it.Raise(it.Types.TypeError, $"descriptor '{name}' for '{type.Name}' objects doesn't apply to a '{self.Type.Name}' object");
+    });
 
     private static void Arity(Interpreter it, string name, PyObject[] a, int min, int max)
     {
@@ -43,8 +63,12 @@ internal sealed partial class Interpreter
         return o;
     }
 
+    // print's sep and end (Python/bltinmodule.c builtin_print_impl): None means the default; anything else
+    // must be a str.
     private static string? Kw((string Name, PyObject Value)[]? kw, string name, Interpreter it) =>
-        kw?.FirstOrDefault(k => k.Name == name).Value is { } v ? (v is PyNone ? null : it.Str(v)) : null;
+        kw?.FirstOrDefault(k => k.Name == name).Value is { } v
+            ? it.OptionalStrArgument(v, o => $"{name} must be None or a string, not {o.Type.Name}")
+            : null;
 
     private void InitBuiltins()
     {
@@ -81,7 +105,7 @@ internal sealed partial class Interpreter
                 PyDict d => d.Table.Count,
                 PySet s => s.Table.Count,
                 PyRange r => r.Length,
-                PyInstance i when i.Type.Lookup("__len__") is PyFunction => (long)((PyInt)it.CallDunder(i, "__len__", [])).Value,
+                PyInstance i when i.Type.Lookup("__len__") is PyFunction => it.LenFromDunder(i),
                 _ => throw it.Raise(it.Types.TypeError, $"object of type '{a[0].Type.Name}' has no len()"),
             });
         });
@@ -138,7 +162,8 @@ internal sealed partial class Interpreter
         Def("enumerate", (it, _, a, kw) =>
         {
             Arity(it, "enumerate", a, 1, 2);
-            var start = a.Length > 1 ? (long)((PyInt)a[1]).Value : 0;
+            // enumerate's start is any int (Objects/enumobject.c keeps a PyLong once it leaves ssize_t).
+            var start = a.Length > 1 ? it.IndexArgument(a[1]).Value : BigInteger.Zero;
             var items = it.Iterate(a[0]);
             var l = it.NewList();
             for (var i = 0; i < items.Count; i++)
@@ -168,9 +193,10 @@ internal sealed partial class Interpreter
         Def("hasattr", (it, _, a, _) =>
         {
             Arity(it, "hasattr", a, 2, 2);
+            var name = it.AttributeNameArgument(a[1]);
             try
             {
-                it.Decref(it.GetAttr(a[0], ((PyStr)a[1]).Value), Why.Temporary);
+                it.Decref(it.GetAttr(a[0], name), Why.Temporary);
                 return it.Bool(true);
             }
             catch (PyException e) when (e.Value.Type.IsSubtypeOf(it.Types.AttributeError))
@@ -182,9 +208,10 @@ internal sealed partial class Interpreter
         Def("getattr", (it, _, a, _) =>
         {
             Arity(it, "getattr", a, 2, 3);
+            var name = it.AttributeNameArgument(a[1]);
             try
             {
-                return it.GetAttr(a[0], a[1] is PyStr s ? s.Value : throw it.Raise(it.Types.TypeError, "attribute name must be string"));
+                return it.GetAttr(a[0], name);
             }
             catch (PyException e) when (a.Length == 3 && e.Value.Type.IsSubtypeOf(it.Types.AttributeError))
             {
@@ -195,7 +222,7 @@ internal sealed partial class Interpreter
         Def("setattr", (it, _, a, _) =>
         {
             Arity(it, "setattr", a, 3, 3);
-            it.SetAttr(a[0], ((PyStr)a[1]).Value, it.Own(a[2]));
+            it.SetAttr(a[0], it.AttributeNameArgument(a[1]), it.Own(a[2]));
             return it.NewNone();
         });
 
@@ -309,6 +336,17 @@ internal sealed partial class Interpreter
 
         InitMethods();
         InitModules();
+    }
+
+    /// <summary>
+    /// len() of an instance (Objects/typeobject.c slot_sq_length): __len__ must return an int
+    /// (PyNumber_AsSsize_t) and not a negative one.
+    /// </summary>
+    private long LenFromDunder(PyInstance i)
+    {
+        var r = CallDunder(i, "__len__", []);
+        var n = SsizeArgument(r);
+        return n < 0 ? throw Raise(Types.ValueError, "__len__() should return >= 0") : n;
     }
 
     private PyObject MinMax(string name, PyObject[] a, (string Name, PyObject Value)[]? kw, int sign)

@@ -448,7 +448,7 @@ internal sealed partial class Interpreter
         PyStr => NewIterator(Types.StrIterator, obj),
         PyRange r => NewIterator(Types.RangeIterator, obj).WithNext(r.Start),
         PyDict d => NewIterator(Types.DictKeyIterator, obj).WithSnapshot([.. d.Table.Entries().Select(e => e.Key)]),
-        PySet s => NewIterator(Types.SetIterator, obj).WithSnapshot([.. s.Table.Entries().Select(e => e.Key)]),
+        PySet s => NewIterator(Types.SetIterator, obj).WithSnapshot([.. SetIterationOrder.Keys(s)]),
         PyIterator it => Retained(it),
         _ => throw Raise(Types.TypeError, $"'{obj.Type.Name}' object is not iterable"),
     };
@@ -537,6 +537,7 @@ internal sealed partial class Interpreter
             while (Next(it) is { } x)
             {
                 items.Add(x);
+                Work();
             }
         }
         catch
@@ -901,7 +902,7 @@ internal sealed partial class Interpreter
         _listFree = 0;
         _dictFree = 0;
         Array.Clear(_tupleFree);
-        foreach (var stack in _tupleFreeMemory.Append(_listFreeMemory).Append(_dictFreeMemory))
+        foreach (var stack in _tupleFreeMemory.Append(_listFreeMemory).Append(_dictFreeMemory).Append(_floatFreeMemory))
         {
             while (stack.Count > 0)
             {

@@ -12,6 +12,7 @@ internal sealed partial class Interpreter
         switch (e)
         {
             case NameExpr n:
+                f.At = n;
                 return LoadName(n, f);
             case ConstExpr c:
                 c.Value.RefCount++;
@@ -37,6 +38,7 @@ internal sealed partial class Interpreter
 
                 try
                 {
+                    f.At = b;
                     return BinaryOp(b.Op, l, r);
                 }
                 finally
@@ -53,6 +55,7 @@ internal sealed partial class Interpreter
                 var obj = Eval(a.Value, f);
                 try
                 {
+                    f.At = a;
                     return GetAttr(obj, a.Attr);
                 }
                 finally
@@ -77,6 +80,7 @@ internal sealed partial class Interpreter
 
                 try
                 {
+                    f.At = s;
                     return GetItem(obj, idx);
                 }
                 finally
@@ -116,6 +120,7 @@ internal sealed partial class Interpreter
                 var v = Eval(u.Operand, f);
                 try
                 {
+                    f.At = u;
                     return u.Op switch
                     {
                         "not" => Bool(!Truthy(v)),
@@ -382,6 +387,11 @@ internal sealed partial class Interpreter
             default:
             {
                 var s = NewSet();
+                if (d.Items.All(i => i is ConstExpr))
+                {
+                    items = SetIterationOrder.ConstantDisplayOrder(items);
+                }
+
                 foreach (var item in items)
                 {
                     SetAdd(s, item, steal: true);
@@ -419,6 +429,7 @@ internal sealed partial class Interpreter
             PyObject result;
             try
             {
+                f.At = c;
                 result = CompareOp(c.Ops[i], left, right);
             }
             catch
@@ -511,6 +522,9 @@ internal sealed partial class Interpreter
             while (Next(it) is { } item)
             {
                 AssignTarget(gen.Target, item, frame);
+
+                // Each iteration is bytecode inside one line: it counts as work against the limits.
+                Work();
                 var keep = true;
                 foreach (var cond in gen.Ifs)
                 {
@@ -652,6 +666,7 @@ internal sealed partial class Interpreter
             if (c.Keywords.Length == 0)
             {
                 kw = null;
+                f.At = c;
                 return args;
             }
 
@@ -673,6 +688,8 @@ internal sealed partial class Interpreter
                 }
             }
 
+            // The call itself (CALL) is where an error inside the callee is shown in this frame.
+            f.At = c;
             return args;
         }
         catch

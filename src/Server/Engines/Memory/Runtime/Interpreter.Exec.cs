@@ -35,7 +35,7 @@ internal sealed partial class Interpreter
     }
 
     private static void AddTraceback(PyException e, Frame frame) =>
-        (e.Value.Traceback ??= []).Add(new TracebackEntry(frame.Line, frame.Name));
+        (e.Value.Traceback ??= []).Add(new TracebackEntry(frame.Line, frame.Name, frame.At));
 
     private Flow ExecBlock(Stmt[] body, Frame f)
     {
@@ -54,6 +54,7 @@ internal sealed partial class Interpreter
     private Flow Exec(Stmt s, Frame f)
     {
         f.Line = s.Line;
+        f.At = s;
         Step(s.Line);
         switch (s)
         {
@@ -378,6 +379,7 @@ internal sealed partial class Interpreter
                     var v = Eval(a.Value, f);
                     try
                     {
+                        f.At = a;
                         r = InPlaceOp(a.Op, cur, v);
                     }
                     finally
@@ -406,6 +408,7 @@ internal sealed partial class Interpreter
                         var v = Eval(a.Value, f);
                         try
                         {
+                            f.At = a;
                             r = InPlaceOp(a.Op, cur, v);
                         }
                         finally
@@ -441,6 +444,7 @@ internal sealed partial class Interpreter
                         var v = Eval(a.Value, f);
                         try
                         {
+                            f.At = a;
                             r = InPlaceOp(a.Op, cur, v);
                         }
                         finally
@@ -469,6 +473,9 @@ internal sealed partial class Interpreter
     private Flow ExecFor(ForStmt fs, Frame f)
     {
         var iterable = Eval(fs.Iter, f);
+
+        // GET_ITER carries the for statement's location, which spans its body: no carets.
+        f.At = fs;
         PyObject it;
         try
         {
@@ -590,10 +597,13 @@ internal sealed partial class Interpreter
         catch (PyException e) when (t.Handlers.Length > 0)
         {
             AddTraceback(e, f);
+            var failedAt = f.At;
             var handler = FindHandler(t, e, f);
             if (handler == null)
             {
+                // Matching the except clauses ran code; the traceback still points where the error was.
                 e.Value.Traceback!.RemoveAt(e.Value.Traceback.Count - 1);
+                f.At = failedAt;
                 throw;
             }
 
@@ -674,6 +684,9 @@ internal sealed partial class Interpreter
         }
 
         var v = Eval(r.Exception, f);
+
+        // RAISE_VARARGS carries the raise statement's location (usually the whole line: no carets).
+        f.At = r;
         if (v is PyType t && t.IsSubtypeOf(Types.BaseException))
         {
             var inst = (PyInstance)Call(t, [], null);
@@ -719,9 +732,11 @@ internal sealed partial class Interpreter
         return fn;
     }
 
+    // The module's frame counts towards the limit too (Py_EnterRecursiveCall in 3.11 counts every Python
+    // frame), so 999 nested calls of a function fit under sys.getrecursionlimit() == 1000.
     private void EnterCall()
     {
-        if (++_callDepth > RecursionLimit)
+        if (++_callDepth >= RecursionLimit)
         {
             _callDepth--;
             throw Raise(Types.RecursionError, "maximum recursion depth exceeded");

@@ -9,13 +9,13 @@ internal sealed partial class Interpreter
         var list = Types.List;
         Method(list, "append", (it, s, a, _) =>
         {
-            Arity(it, "append", a, 1, 1);
+            Arity(it, "list.append", a, 1, 1);
             it.ListAppend((PyList)s!, it.Own(a[0]));
             return it.NewNone();
         });
         Method(list, "extend", (it, s, a, _) =>
         {
-            Arity(it, "extend", a, 1, 1);
+            Arity(it, "list.extend", a, 1, 1);
             it.ListExtend((PyList)s!, a[0]);
             return it.NewNone();
         });
@@ -23,7 +23,7 @@ internal sealed partial class Interpreter
         {
             Arity(it, "insert", a, 2, 2);
             var l = (PyList)s!;
-            var i = it.Index(a[0], "list");
+            var i = it.SsizeArgument(a[0]);
             i = i < 0 ? Math.Max(0, i + l.Items.Count) : Math.Min(i, l.Items.Count);
             ListResize(l, l.Items.Count + 1);
             l.Items.Insert((int)i, it.Own(a[1]));
@@ -38,7 +38,7 @@ internal sealed partial class Interpreter
                 throw it.Raise(it.Types.IndexError, "pop from empty list");
             }
 
-            var i = a.Length == 0 ? l.Items.Count - 1 : it.Index(a[0], "list");
+            var i = a.Length == 0 ? l.Items.Count - 1 : it.SsizeArgument(a[0]);
             if (i < 0)
             {
                 i += l.Items.Count;
@@ -56,7 +56,7 @@ internal sealed partial class Interpreter
         });
         Method(list, "remove", (it, s, a, _) =>
         {
-            Arity(it, "remove", a, 1, 1);
+            Arity(it, "list.remove", a, 1, 1);
             var l = (PyList)s!;
             var i = l.Items.FindIndex(x => it.PyEquals(x, a[0]));
             if (i < 0)
@@ -72,7 +72,7 @@ internal sealed partial class Interpreter
         });
         Method(list, "clear", (it, s, a, _) =>
         {
-            Arity(it, "clear", a, 0, 0);
+            Arity(it, "list.clear", a, 0, 0);
             var l = (PyList)s!;
             var items = l.Items.ToArray();
             l.Items.Clear();
@@ -92,12 +92,12 @@ internal sealed partial class Interpreter
         });
         Method(list, "count", (it, s, a, _) =>
         {
-            Arity(it, "count", a, 1, 1);
+            Arity(it, "list.count", a, 1, 1);
             return it.NewInt(((PyList)s!).Items.Count(x => it.PyEquals(x, a[0])));
         });
         Method(list, "copy", (it, s, a, _) =>
         {
-            Arity(it, "copy", a, 0, 0);
+            Arity(it, "list.copy", a, 0, 0);
             var src = (PyList)s!;
             var l = it.NewList(src.Items.Count);
             foreach (var x in src.Items)
@@ -110,7 +110,7 @@ internal sealed partial class Interpreter
         });
         Method(list, "reverse", (it, s, a, _) =>
         {
-            Arity(it, "reverse", a, 0, 0);
+            Arity(it, "list.reverse", a, 0, 0);
             ((PyList)s!).Items.Reverse();
             return it.NewNone();
         });
@@ -180,7 +180,7 @@ internal sealed partial class Interpreter
         });
         Method(dict, "clear", (it, s, a, _) =>
         {
-            Arity(it, "clear", a, 0, 0);
+            Arity(it, "dict.clear", a, 0, 0);
             var d = (PyDict)s!;
             var entries = d.Table.Entries();
             d.Table.Clear();
@@ -197,7 +197,7 @@ internal sealed partial class Interpreter
         });
         Method(dict, "copy", (it, s, a, _) =>
         {
-            Arity(it, "copy", a, 0, 0);
+            Arity(it, "dict.copy", a, 0, 0);
             var d = it.NewDict();
             PresizeDict(d, ((PyDict)s!).Table.Count);
             it.DictUpdate(d, s!);
@@ -207,13 +207,13 @@ internal sealed partial class Interpreter
         var set = Types.Set;
         Method(set, "add", (it, s, a, _) =>
         {
-            Arity(it, "add", a, 1, 1);
+            Arity(it, "set.add", a, 1, 1);
             it.SetAdd((PySet)s!, a[0], steal: false);
             return it.NewNone();
         });
         Method(set, "discard", (it, s, a, _) =>
         {
-            Arity(it, "discard", a, 1, 1);
+            Arity(it, "set.discard", a, 1, 1);
             if (((PySet)s!).Table.Remove(it.Hashable(a[0]), out var k, out var unused))
             {
                 it.Decref(k, Why.RemovedFromContainer, "a set");
@@ -223,7 +223,7 @@ internal sealed partial class Interpreter
         });
         Method(set, "remove", (it, s, a, _) =>
         {
-            Arity(it, "remove", a, 1, 1);
+            Arity(it, "set.remove", a, 1, 1);
             if (((PySet)s!).Table.Remove(it.Hashable(a[0]), out var k, out var unused))
             {
                 it.Decref(k, Why.RemovedFromContainer, "a set");
@@ -234,7 +234,7 @@ internal sealed partial class Interpreter
         });
         Method(set, "clear", (it, s, a, _) =>
         {
-            Arity(it, "clear", a, 0, 0);
+            Arity(it, "set.clear", a, 0, 0);
             var st = (PySet)s!;
             var entries = st.Table.Entries();
             st.Table.Clear();
@@ -248,24 +248,50 @@ internal sealed partial class Interpreter
             return it.NewNone();
         });
 
+        // Self is a str here (Method checks it); the arguments go through the converters of
+        // Interpreter.Arguments.cs with the messages of Objects/unicodeobject.c.
         var str = Types.Str;
         static string S(PyObject? o) => ((PyStr)o!).Value;
-        Method(str, "upper", (it, s, _, _) => it.NewStr(S(s).ToUpperInvariant()));
-        Method(str, "lower", (it, s, _, _) => it.NewStr(S(s).ToLowerInvariant()));
-        Method(str, "strip", (it, s, a, _) => it.NewStr(a.Length == 0 || a[0] is PyNone ? S(s).Trim() : S(s).Trim(S(a[0]).ToCharArray())));
+        Method(str, "upper", (it, s, a, _) =>
+        {
+            Arity(it, "str.upper", a, 0, 0);
+            return it.NewStr(S(s).ToUpperInvariant());
+        });
+        Method(str, "lower", (it, s, a, _) =>
+        {
+            Arity(it, "str.lower", a, 0, 0);
+            return it.NewStr(S(s).ToLowerInvariant());
+        });
+        Method(str, "strip", (it, s, a, _) =>
+        {
+            // do_argstrip: "strip arg must be None or str".
+            Arity(it, "strip", a, 0, 1);
+            var chars = it.OptionalStrArgument(a.Length == 0 ? null : a[0], _ => "strip arg must be None or str");
+            return it.NewStr(chars == null ? S(s).Trim() : S(s).Trim(chars.ToCharArray()));
+        });
         Method(str, "startswith", (it, s, a, _) =>
         {
+            // tailmatch's callers: a str or a tuple of str, each checked with its own message.
             Arity(it, "startswith", a, 1, 1);
-            return it.Bool(a[0] is PyTuple t ? t.Items.Any(x => S(s).StartsWith(S(x), StringComparison.Ordinal)) : S(s).StartsWith(S(a[0]), StringComparison.Ordinal));
+            string Prefix(PyObject x) => x is PyStr p ? p.Value
+                : throw it.Raise(it.Types.TypeError, $"tuple for startswith must only contain str, not {x.Type.Name}");
+            return a[0] switch
+            {
+                PyTuple t => it.Bool(t.Items.Any(x => S(s).StartsWith(Prefix(x), StringComparison.Ordinal))),
+                PyStr p => it.Bool(S(s).StartsWith(p.Value, StringComparison.Ordinal)),
+                _ => throw it.Raise(it.Types.TypeError, $"startswith first arg must be str or a tuple of str, not {a[0].Type.Name}"),
+            };
         });
         Method(str, "replace", (it, s, a, _) =>
         {
             Arity(it, "replace", a, 2, 2);
-            return it.NewStr(S(a[0]).Length == 0 ? S(s) : S(s).Replace(S(a[0]), S(a[1]), StringComparison.Ordinal));
+            var old = it.StrArgument(a[0], "replace", 1);
+            var replacement = it.StrArgument(a[1], "replace", 2);
+            return it.NewStr(old.Length == 0 ? S(s) : S(s).Replace(old, replacement, StringComparison.Ordinal));
         });
         Method(str, "join", (it, s, a, _) =>
         {
-            Arity(it, "join", a, 1, 1);
+            Arity(it, "str.join", a, 1, 1);
             var items = it.Iterate(a[0]);
             try
             {
@@ -290,9 +316,10 @@ internal sealed partial class Interpreter
         Method(str, "split", (it, s, a, _) =>
         {
             Arity(it, "split", a, 0, 1);
-            var parts = a.Length == 0 || a[0] is PyNone
+            var sep = it.OptionalStrArgument(a.Length == 0 ? null : a[0], o => $"must be str or None, not {o.Type.Name}");
+            var parts = sep == null
                 ? S(s).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-                : S(a[0]).Length == 0 ? throw it.Raise(it.Types.ValueError, "empty separator") : S(s).Split(S(a[0]));
+                : sep.Length == 0 ? throw it.Raise(it.Types.ValueError, "empty separator") : S(s).Split(sep);
             var l = it.NewList();
             foreach (var p in parts)
             {
@@ -301,42 +328,76 @@ internal sealed partial class Interpreter
 
             return l;
         });
-        Method(str, "format", (it, s, a, kw) =>
+        Method(str, "format", (it, s, a, kw) => it.NewStr(it.FormatString(S(s), a, kw)));
+    }
+
+    /// <summary>
+    /// str.format (Objects/stringlib/unicode_format.h): literal text, {{ and }}, and fields named by
+    /// position (automatic or explicit) or keyword, with an optional format spec. Malformed strings and
+    /// missing arguments raise what CPython raises.
+    /// </summary>
+    private string FormatString(string text, PyObject[] a, (string Name, PyObject Value)[]? kw)
+    {
+        var sb = new System.Text.StringBuilder();
+        var auto = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            var text = S(s);
-            var sb = new System.Text.StringBuilder();
-            var auto = 0;
-            for (var i = 0; i < text.Length; i++)
+            if (text[i] == '{' && i + 1 < text.Length && text[i + 1] == '{')
             {
-                if (text[i] == '{' && i + 1 < text.Length && text[i + 1] == '{')
+                sb.Append('{');
+                i++;
+            }
+            else if (text[i] == '}' && i + 1 < text.Length && text[i + 1] == '}')
+            {
+                sb.Append('}');
+                i++;
+            }
+            else if (text[i] == '}')
+            {
+                throw Raise(Types.ValueError, "Single '}' encountered in format string");
+            }
+            else if (text[i] == '{')
+            {
+                var close = text.IndexOf('}', i);
+                if (close < 0)
                 {
-                    sb.Append('{');
-                    i++;
+                    throw Raise(Types.ValueError, i == text.Length - 1 ? "Single '{' encountered in format string" : "expected '}' before end of string");
                 }
-                else if (text[i] == '}' && i + 1 < text.Length && text[i + 1] == '}')
+
+                var field = text[(i + 1)..close];
+                var colon = field.IndexOf(':', StringComparison.Ordinal);
+                var name = colon >= 0 ? field[..colon] : field;
+                var spec = colon >= 0 ? field[(colon + 1)..] : "";
+                var position = name.Length == 0 ? auto++ : int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1;
+                PyObject value;
+                if (position >= 0)
                 {
-                    sb.Append('}');
-                    i++;
-                }
-                else if (text[i] == '{')
-                {
-                    var close = text.IndexOf('}', i);
-                    var field = text[(i + 1)..close];
-                    var colon = field.IndexOf(':', StringComparison.Ordinal);
-                    var name = colon >= 0 ? field[..colon] : field;
-                    var spec = colon >= 0 ? field[(colon + 1)..] : "";
-                    PyObject value = name.Length == 0 ? a[auto++] : int.TryParse(name, out var n) ? a[n] : kw!.First(k => k.Name == name).Value;
-                    sb.Append(spec.Length == 0 ? it.Str(value) : it.Format(value, spec));
-                    i = close;
+                    value = position < a.Length ? a[position]
+                        : throw Raise(Types.IndexError, $"Replacement index {position} out of range for positional args tuple");
                 }
                 else
                 {
-                    sb.Append(text[i]);
+                    value = kw?.FirstOrDefault(k => k.Name == name).Value ?? throw MissingFormatKey(name);
                 }
-            }
 
-            return it.NewStr(sb.ToString());
-        });
+                sb.Append(spec.Length == 0 ? Str(value) : Format(value, spec));
+                i = close;
+            }
+            else
+            {
+                sb.Append(text[i]);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private PyException MissingFormatKey(string name)
+    {
+        var key = NewStr(name);
+        var e = NewKeyError(key);
+        Decref(key, Why.Temporary);
+        return new PyException(e);
     }
 
     private PyList View(PyDict d, string name, Func<(PyObject Key, PyObject? Value), PyObject[]> select, bool own = true)

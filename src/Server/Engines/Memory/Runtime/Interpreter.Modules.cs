@@ -18,13 +18,14 @@ internal sealed partial class Interpreter
         ModuleFunction(gc, "collect", (it, _, a, kw) =>
         {
             Arity(it, "collect", a, 0, 1);
-            var g = a.Length > 0 ? (long)((PyInt)a[0]).Value : kw?.FirstOrDefault(k => k.Name == "generation").Value is PyInt gi ? (long)gi.Value : 2;
+            var arg = a.Length > 0 ? a[0] : kw?.FirstOrDefault(k => k.Name == "generation").Value;
+            var g = arg == null ? 2 : it.CIntArgument(arg);
             if (g < 0 || g > 2)
             {
                 throw it.Raise(it.Types.ValueError, "invalid generation");
             }
 
-            return it.NewInt(it.Gc.CollectWithCallback((int)g, automatic: false));
+            return it.NewInt(it.Gc.CollectWithCallback(g, automatic: false));
         });
         ModuleFunction(gc, "enable", (it, _, _, _) =>
         {
@@ -42,9 +43,11 @@ internal sealed partial class Interpreter
         ModuleFunction(gc, "set_threshold", (it, _, a, _) =>
         {
             Arity(it, "set_threshold", a, 1, 3);
-            for (var i = 0; i < a.Length; i++)
+            // PyArg_ParseTuple(args, "i|ii:set_threshold", ...) converts all three before storing any.
+            var values = a.Select(it.ParseTupleIntArgument).ToArray();
+            for (var i = 0; i < values.Length; i++)
             {
-                it.Gc.Thresholds[i] = (int)((PyInt)a[i]).Value;
+                it.Gc.Thresholds[i] = values[i];
             }
 
             return it.NewNone();

@@ -50,10 +50,14 @@ internal sealed partial class Interpreter
             return list;
         }
 
-        return BinaryOp(op, l, r);
+        return BinaryOp(op, l, r, inPlace: true);
     }
 
-    public PyObject BinaryOp(string op, PyObject l, PyObject r)
+    /// <summary>
+    /// A binary operation. <paramref name="inPlace"/> is for augmented assignment, whose failure names the
+    /// operator as written ("unsupported operand type(s) for +=", binary_iop1 in Objects/abstract.c).
+    /// </summary>
+    public PyObject BinaryOp(string op, PyObject l, PyObject r, bool inPlace = false)
     {
         if (l is PyInt a && r is PyInt b)
         {
@@ -113,14 +117,19 @@ internal sealed partial class Interpreter
 
                 break;
             case "*":
-                if (r is PyStr or PyList or PyTuple && l is PyInt)
+                if (r is PyStr or PyList or PyTuple && l is PyInt or PyFloat)
                 {
                     (l, r) = (r, l);
                 }
 
+                if (l is PyStr or PyList or PyTuple && r is not PyInt and not PyInstance)
+                {
+                    throw Raise(Types.TypeError, $"can't multiply sequence by non-int of type '{r.Type.Name}'");
+                }
+
                 if (r is PyInt n && l is PyStr or PyList or PyTuple)
                 {
-                    var count = (int)Math.Max(0, (long)n.Value);
+                    var count = (int)ReserveRepeat(l, RepeatCount(n));
                     switch (l)
                     {
                         case PyStr s:
@@ -130,6 +139,11 @@ internal sealed partial class Interpreter
                             var nl = NewList(src.Items.Count * count);
                             for (var i = 0; i < count; i++)
                             {
+                                if ((i & RepeatClockMask) == RepeatClockMask)
+                                {
+                                    CheckClock();
+                                }
+
                                 foreach (var x in src.Items)
                                 {
                                     Incref(x, Why.StoredInContainer, "a list");
@@ -170,7 +184,7 @@ internal sealed partial class Interpreter
             return res;
         }
 
-        throw Raise(Types.TypeError, $"unsupported operand type(s) for {op}: '{l.Type.Name}' and '{r.Type.Name}'");
+        throw Raise(Types.TypeError, $"unsupported operand type(s) for {op}{(inPlace ? "=" : "")}: '{l.Type.Name}' and '{r.Type.Name}'");
     }
 
     private static string? DunderFor(string op) => op switch
@@ -320,10 +334,58 @@ internal sealed partial class Interpreter
                     throw Raise(Types.OverflowError, "the playground limits integer powers to exponents up to 100000");
                 }
 
+                // The result has about bits(x) * y bits: 30-bit digits of 4 bytes (Include/cpython/longintrepr.h).
+                var digits = ((BitLength(bx) * (long)by) + 29) / 30;
+                ReserveObjectBytes(IntHeaderBytes + (digits * 4));
+                Work(digits / CopiesPerUnitOfWork);
                 return NewInt(BigInteger.Pow(bx, (int)by));
         }
 
         throw Raise(Types.TypeError, $"unsupported operand type(s) for {op}: 'int' and 'int'");
+    }
+
+    /// <summary>A big int's magnitude in bits, to size a result before computing it.</summary>
+    private static long BitLength(BigInteger v) => v.IsZero ? 0 : (long)BigInteger.Abs(v).GetBitLength();
+
+    // sizeof(PyLongObject) less its digit: the fixed part of an int (Objects/longobject.c).
+    private const int IntHeaderBytes = 24;
+
+    // The fixed part of a str of ASCII characters (sizeof(PyASCIIObject) + 1 for the NUL), of a list and
+    // of a tuple (Objects/unicodeobject.c, listobject.c, tupleobject.c); each list or tuple item is a pointer.
+    private const int StrHeaderBytes = 49;
+    private const int ListHeaderBytes = 56;
+    private const int TupleHeaderBytes = 40;
+    private const int PointerBytes = 8;
+
+    // A bulk copy (the items of a repeat, the digits of a power) counts one unit of work, a step, per 64
+    // items: about what one bytecode costs, so a loop of big repeats meets the step limit, and the memory
+    // it holds stays bounded, long before the host's memory runs out.
+    private const int CopiesPerUnitOfWork = 64;
+
+    // A long repetition looks at the clock every 65,536 copies.
+    private const int RepeatClockMask = 0xFFFF;
+
+    /// <summary>
+    /// Sequence repetition (unicode_repeat, list_repeat, tuple_repeat): the new object's size is known
+    /// before it is built, so it is checked against the memory limits first. Returns the count.
+    /// </summary>
+    private long ReserveRepeat(PyObject sequence, long count)
+    {
+        var (header, length, itemBytes) = sequence switch
+        {
+            PyStr s => (StrHeaderBytes, s.Value.Length, 1),
+            PyList l => (ListHeaderBytes, l.Items.Count, PointerBytes),
+            _ => (TupleHeaderBytes, ((PyTuple)sequence).Items.Length, PointerBytes),
+        };
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        var copies = (BigInteger)length * count;
+        ReserveObjectBytes(header + (copies * itemBytes));
+        Work((long)(copies / CopiesPerUnitOfWork));
+        return count;
     }
 
     private PyObject FloatOp(string op, double x, double y)

@@ -73,7 +73,7 @@ internal sealed partial class Interpreter
                 case PyDict d:
                     return "{" + string.Join(", ", d.Table.Entries().Select(e => Repr(e.Key) + ": " + Repr(e.Value!))) + "}";
                 case PySet s:
-                    return s.Table.Count == 0 ? "set()" : "{" + string.Join(", ", s.Table.Entries().Select(e => Repr(e.Key))) + "}";
+                    return s.Table.Count == 0 ? "set()" : "{" + string.Join(", ", SetIterationOrder.Keys(s).Select(Repr)) + "}";
                 case PyInstance inst:
                     if (inst.Type.Lookup("__repr__") is PyFunction)
                     {
@@ -295,38 +295,5 @@ internal sealed partial class Interpreter
             '=' when text.Length > 0 && (text[0] == '-' || text[0] == '+') => text[0] + new string(fill, pad) + text[1..],
             _ => new string(fill, pad) + text,
         };
-    }
-
-    /// <summary>The traceback CPython prints for an uncaught exception (without 3.11's ^~~ markers).</summary>
-    public string FormatTraceback(PyInstance e)
-    {
-        var sb = new StringBuilder();
-        if (e.Traceback is { Count: > 0 } tb)
-        {
-            sb.Append("Traceback (most recent call last):\n");
-            for (var i = tb.Count - 1; i >= 0; i--)
-            {
-                var entry = tb[i];
-                sb.Append(CultureInfo.InvariantCulture, $"  File \"{FileName}\", line {entry.Line}, in {entry.Function}\n");
-                if (entry.Line - 1 < SourceLines.Length && entry.Line > 0)
-                {
-                    var line = SourceLines[entry.Line - 1].Trim();
-                    if (line.Length > 0)
-                    {
-                        sb.Append("    ").Append(line).Append('\n');
-                    }
-                }
-            }
-        }
-
-        var message = Str(e);
-        sb.Append(e.Type.Name);
-        if (message.Length > 0)
-        {
-            sb.Append(": ").Append(message);
-        }
-
-        sb.Append('\n');
-        return sb.ToString();
     }
 }

@@ -22,11 +22,16 @@ internal sealed partial class Interpreter
     private const int TupleFreeListSizes = 20;
     private const int TupleFreeListMax = 2000;
 
+    // Include/internal/pycore_floatobject.h PyFloat_MAXFREELIST (3.11): float_dealloc keeps up to 100
+    // freed floats for PyFloat_FromDouble to reuse, so their blocks stay allocated in pymalloc.
+    private const int FloatFreeListMax = 100;
+
     private readonly int[] _tupleFree = new int[TupleFreeListSizes + 1];
 
     // The memory of objects parked on a free list stays allocated in pymalloc and is reused as is.
     private readonly Stack<ulong> _listFreeMemory = new();
     private readonly Stack<ulong> _dictFreeMemory = new();
+    private readonly Stack<ulong> _floatFreeMemory = new();
     private readonly Stack<ulong>[] _tupleFreeMemory = [.. Enumerable.Range(0, TupleFreeListSizes + 1).Select(_ => new Stack<ulong>())];
     private readonly Dictionary<long, PyInt> _smallInts = [];
     private readonly Dictionary<string, PyStr> _interned = new(StringComparer.Ordinal);
@@ -40,10 +45,20 @@ internal sealed partial class Interpreter
     private readonly List<PyObject> _deferredDeallocs = [];
     private int _callDepth;
     private long _steps;
+    private long _nextClockCheck = ClockCheckInterval;
+    private readonly CancellationToken _cancellation;
 
-    public Interpreter(SimulationOptions options, StringBuilder stdout, TraceRecorder? recorder)
+    // How many steps (or units of work inside one) between two looks at the clock and the cancellation token.
+    private const long ClockCheckInterval = 1024;
+
+    // The most memory one object may ask for when no limit is set: beyond it the host could not hold the
+    // object, so the request fails as malloc would in CPython (MemoryError), not by crashing the engine.
+    private const long HostObjectBytesLimit = 256L * 1024 * 1024;
+
+    public Interpreter(SimulationOptions options, StringBuilder stdout, TraceRecorder? recorder, CancellationToken cancellation = default)
     {
         _options = options;
+        _cancellation = cancellation;
         _stdout = stdout;
         Recorder = recorder;
         _deadline = options.WallTime is { } t ? DateTime.UtcNow + t : DateTime.MaxValue;
@@ -150,7 +165,9 @@ internal sealed partial class Interpreter
         return None;
     }
 
-    public PyFloat NewFloat(double v) => Register(new PyFloat(Types.Float, v));
+    /// <summary>PyFloat_FromDouble: the last float freed, from the free list, else a new block.</summary>
+    public PyFloat NewFloat(double v) =>
+        Register(new PyFloat(Types.Float, v) { Address = _floatFreeMemory.Count > 0 ? _floatFreeMemory.Pop() : 0 });
 
     /// <summary>A string made at run time: '' and one-character Latin-1 strings are static singletons, others are new.</summary>
     public PyStr NewStr(string s)
@@ -602,6 +619,10 @@ internal sealed partial class Interpreter
                 Decref(sl.Upper, Why.Temporary);
                 Decref(sl.Step, Why.Temporary);
                 return;
+            case PyFloat when _floatFreeMemory.Count < FloatFreeListMax:
+                _floatFreeMemory.Push(o.Address);
+                Freed(o, false, toFreeList: true);
+                return;
             case PyStr str when str.Interned:
                 _interned.Remove(str.Value);
                 Freed(o, false);
@@ -694,20 +715,70 @@ internal sealed partial class Interpreter
     public void Step(int line)
     {
         CurrentLine = line;
-        _steps++;
+        Work();
+        Recorder?.Step(line, _stdout.Length);
+    }
+
+    /// <summary>
+    /// One unit of work that is not a line of its own: an iteration of a comprehension, or of the loop a
+    /// builtin runs over its argument (list(), sum(), sorted(), ...). In CPython these are bytecode loops
+    /// inside one line, so a single line can run for ever (<c>[0 for i in range(10**9)]</c>); they count
+    /// against the step limit and the wall time like lines, so the limits hold within a step. Bulk copies
+    /// (a repeat, a big power) pass the work they do in <paramref name="units"/>.
+    /// </summary>
+    public void Work(long units = 1)
+    {
+        _steps += units;
         if (_options.MaxSteps is { } max && _steps > max)
         {
             throw new SimulationLimitException(Shared.Memory.RunOutcome.StepLimit,
-                $"line {line}: the program ran more than {max:N0} steps, the playground's limit");
+                $"line {CurrentLine}: the program ran more than {max:N0} steps, the playground's limit");
         }
 
-        if ((_steps & 1023) == 0 && DateTime.UtcNow > _deadline)
+        if (_steps >= _nextClockCheck)
+        {
+            _nextClockCheck = _steps + ClockCheckInterval;
+            CheckClock();
+        }
+    }
+
+    private void CheckClock()
+    {
+        if (_cancellation.IsCancellationRequested)
+        {
+            throw new SimulationLimitException(Shared.Memory.RunOutcome.TimeLimit, $"line {CurrentLine}: the run was cancelled");
+        }
+
+        if (DateTime.UtcNow > _deadline)
         {
             throw new SimulationLimitException(Shared.Memory.RunOutcome.TimeLimit,
-                $"line {line}: the program ran longer than {_options.WallTime!.Value.TotalSeconds:0.#} s, the playground's limit");
+                $"line {CurrentLine}: the program ran longer than {_options.WallTime!.Value.TotalSeconds:0.#} s, the playground's limit");
+        }
+    }
+
+    /// <summary>
+    /// Checked before an object whose size the program chose is built (<c>'a' * n</c>, <c>[0] * n</c>,
+    /// <c>x ** n</c>): one request of <paramref name="bytes"/> bytes, as CPython would pass to malloc. Over the
+    /// playground's limit it stops the run (the partial trace is kept) before any time or memory is spent;
+    /// with no limit, a request the host cannot hold fails as CPython's does when malloc returns NULL:
+    /// MemoryError with no message (PyErr_NoMemory, Objects/object.c).
+    /// </summary>
+    public void ReserveObjectBytes(BigInteger bytes)
+    {
+        if (_options.MaxObjectBytes is { } max && bytes > max)
+        {
+            throw new SimulationLimitException(Shared.Memory.RunOutcome.ObjectLimit,
+                $"line {CurrentLine}: the program asked for an object of {bytes:N0} bytes, more than the playground's limit of {max:N0}");
         }
 
-        Recorder?.Step(line, _stdout.Length);
+        if (bytes > HostObjectBytesLimit)
+        {
+            var e = NewInstance(Types.MemoryError);
+            e.Args = [];
+            throw new PyException(e);
+        }
+
+        CheckClock();
     }
 
     public long Steps => _steps;

@@ -79,6 +79,12 @@ internal sealed class Frame(string name, Scope? scope, Frame? closure, PyType? c
     /// <summary>An inner function closes over this frame, so its cell variables outlive the call.</summary>
     public bool Captured;
     public int Line;
+
+    /// <summary>
+    /// The node whose instruction runs now: what CPython's tb_lasti points at in a traceback, and so
+    /// where its caret line goes (the call, the operator, the subscript, or else the statement).
+    /// </summary>
+    public Node? At;
 }
 
 /// <summary>A Python exception travelling through the C# stack.</summary>

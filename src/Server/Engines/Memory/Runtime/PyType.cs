@@ -1,3 +1,5 @@
+using Playground.Engines.Memory.Syntax;
+
 namespace Playground.Engines.Memory.Runtime;
 
 /// <summary>
@@ -90,4 +92,5 @@ internal sealed class PyInstance(PyType type) : PyObject(type)
     }
 }
 
-internal readonly record struct TracebackEntry(int Line, string Function);
+/// <summary>One frame of a traceback: its line, function and the node that was running (for the carets).</summary>
+internal readonly record struct TracebackEntry(int Line, string Function, Node? At);

@@ -46,6 +46,7 @@ internal sealed class TypeTable
         RecursionError = Make("RecursionError", RuntimeError);
         StopIteration = Make("StopIteration", Exception);
         AssertionError = Make("AssertionError", Exception);
+        MemoryError = Make("MemoryError", Exception);
         EmptyTuple = new PyTuple(Tuple, []) { Shared = true, RefCount = Interpreter.StaticRefCount };
     }
 
@@ -129,13 +130,15 @@ internal sealed class TypeTable
 
     public PyType AssertionError { get; }
 
+    public PyType MemoryError { get; }
+
     public PyTuple EmptyTuple { get; }
 
     public IEnumerable<PyType> Exceptions =>
     [
         BaseException, Exception, ArithmeticError, ZeroDivisionError, OverflowError, LookupError, IndexError, KeyError,
         NameError, UnboundLocalError, TypeError, ValueError, AttributeError, RuntimeError, RecursionError, StopIteration,
-        AssertionError,
+        AssertionError, MemoryError,
     ];
 
     private PyType Make(string name, PyType? baseType = null) =>

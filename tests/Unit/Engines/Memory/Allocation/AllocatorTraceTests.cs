@@ -71,17 +71,19 @@ public sealed class AllocatorTraceTests
     }
 
     [Fact]
-    public void Deleting_every_other_float_leaves_the_floats_pools_half_full()
+    public void Deleting_every_other_float_leaves_the_floats_pools_half_full_less_the_hundred_on_the_free_list()
     {
         var (trace, lines) = RunScenario("pools_fragmentation.py");
         var before = AllocatorReplay.StateAfter(trace, LastStepOf(trace, lines, "del values") - 1)!;
         var after = AllocatorReplay.StateAfter(trace, LastStepOf(trace, lines, "del values"))!;
 
-        // 2,000 floats of 24 bytes: class 1 (32-byte blocks), 510 to a pool.
+        // 2,000 floats of 24 bytes: class 1 (32-byte blocks), 510 to a pool. Of the 1,000 freed, the first
+        // 100 go on float's free list and keep their blocks: python3's sys._debugmallocstats() shows class 1
+        // going from 3146 to 2246 blocks in use over the same del.
         var floatsBefore = before.SizeClasses().Single(r => r.SizeClass == 1);
         var floatsAfter = after.SizeClasses().Single(r => r.SizeClass == 1);
         Assert.Equal(floatsBefore.NumPools, floatsAfter.NumPools);
-        Assert.Equal(floatsBefore.BlocksInUse - 1000, floatsAfter.BlocksInUse);
+        Assert.Equal(floatsBefore.BlocksInUse - 900, floatsAfter.BlocksInUse);
         Assert.DoesNotContain(after.Pools, p => p.SizeClass == 1 && p.State == PoolState.Empty);
         Assert.Contains(after.Pools, p => p.SizeClass == 1 && p.State == PoolState.Used && p.UsedBlocks <= p.TotalBlocks / 2 + 1);
     }

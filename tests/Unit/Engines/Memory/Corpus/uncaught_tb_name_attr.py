@@ -1,0 +1,5 @@
+class Node:
+    pass
+n = Node()
+n.value = 1
+print(n.value, n.missing)
