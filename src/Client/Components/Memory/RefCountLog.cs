@@ -67,6 +67,11 @@ public static partial class RefCountLog
             return $"{stored.Groups[1].Value} now holds {what} ({stored.Groups[2].Value})";
         }
 
+        if (Parameter().Match(reason) is { Success: true } parameter)
+        {
+            return $"{what} is passed to `{parameter.Groups[2].Value}` as `{parameter.Groups[1].Value}` ({parameter.Groups[3].Value})";
+        }
+
         if (Argument().Match(reason) is { Success: true } argument)
         {
             return $"{what} is passed to `{argument.Groups[1].Value}` ({argument.Groups[2].Value})";
@@ -99,6 +104,9 @@ public static partial class RefCountLog
 
     [GeneratedRegex(@"^argument of `([^`]+)` \((line \d+)\)$")]
     private static partial Regex Argument();
+
+    [GeneratedRegex(@"^argument `([^`]+)` of `([^`]+)` \((line \d+)\)$")]
+    private static partial Regex Parameter();
 
     [GeneratedRegex(@"^attribute `([^`]+)` \((line \d+)\)$")]
     private static partial Regex Attribute();

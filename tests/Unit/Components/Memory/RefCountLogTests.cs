@@ -26,4 +26,16 @@ public sealed class RefCountLogTests
         Assert.Contains(LogOf("a = [1]\nb = a\ndel a\nprint(b)\n", 3), e => e is { Delta: -1, RefCount: 1, Text: "`a` no longer refers to the list: del (line 3)" });
         Assert.Contains(LogOf("a = [1]\nbox = [a]\nprint(box)\n", 2), e => e is { Delta: 1, RefCount: 2, Text: "a list now holds the list (line 2)" });
     }
+
+    [Fact]
+    public void An_argument_is_said_with_the_parameter_it_binds_and_a_builtins_with_the_builtin()
+    {
+        var log = LogOf("def f(x, y):\n    return y\na = [1]\nf(0, a)\nprint(len(a))\n", 4);
+        Assert.Contains(log, e => e is { Delta: 1, RefCount: 2, Text: "the list is passed to `f` as `y` (line 4)" });
+
+        var method = LogOf("class C:\n    def keep(self, item):\n        self.item = item\nc = C()\na = [1]\nc.keep(a)\n", 6);
+        Assert.Contains(method, e => e is { Delta: 1, Text: "the list is passed to `keep` as `item` (line 6)" });
+
+        Assert.Contains(LogOf("a = [1]\nprint(len(a))\n", 2), e => e is { Delta: 1, Text: "the list is passed to `len` (line 2)" });
+    }
 }

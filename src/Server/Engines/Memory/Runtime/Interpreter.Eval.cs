@@ -577,7 +577,7 @@ internal sealed partial class Interpreter
                 (string, PyObject)[]? kw;
                 try
                 {
-                    args = EvalArgs(c, f, 1, out kw, pf.Name);
+                    args = EvalArgs(c, f, 1, out kw, pf.Name, pf.Parameters);
                 }
                 catch
                 {
@@ -595,7 +595,7 @@ internal sealed partial class Interpreter
                 (string, PyObject)[]? kw;
                 try
                 {
-                    args = EvalArgs(c, f, 0, out kw, pb.Name);
+                    args = EvalArgs(c, f, 0, out kw, pb.Name, null);
                 }
                 catch
                 {
@@ -642,7 +642,7 @@ internal sealed partial class Interpreter
                 PyType t => t.Name,
                 _ => null,
             };
-            var args = EvalArgs(c, f, 0, out var kw, name);
+            var args = EvalArgs(c, f, 0, out var kw, name, callable is PyFunction called ? called.Parameters : null);
             return Call(callable, args, kw);
         }
         finally
@@ -651,7 +651,9 @@ internal sealed partial class Interpreter
         }
     }
 
-    private PyObject[] EvalArgs(CallExpr c, Frame f, int skip, out (string, PyObject)[]? kw, string? callee)
+    /// <param name="parameters">The callee's parameters when it is a function of the program, so each
+    /// positional argument's reason names the parameter it binds (a bound method's self is parameter 0).</param>
+    private PyObject[] EvalArgs(CallExpr c, Frame f, int skip, out (string, PyObject)[]? kw, string? callee, Parameters? parameters)
     {
         var args = new PyObject[c.Args.Length + skip];
         var n = skip;
@@ -660,7 +662,14 @@ internal sealed partial class Interpreter
             for (var i = 0; i < c.Args.Length; i++, n++)
             {
                 args[n] = Eval(c.Args[i], f);
-                Recorder?.Rename(args[n], Why.Argument, callee ?? "a call", CurrentLine);
+                if (parameters is not null && n < parameters.Names.Length)
+                {
+                    Recorder?.Rename(args[n], Why.Parameter, Reasons.ParameterOf(parameters.Names[n], callee ?? "a call"), CurrentLine);
+                }
+                else
+                {
+                    Recorder?.Rename(args[n], Why.Argument, callee ?? "a call", CurrentLine);
+                }
             }
 
             if (c.Keywords.Length == 0)

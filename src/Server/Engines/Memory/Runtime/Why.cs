@@ -11,6 +11,7 @@ internal enum Why
     RemovedFromContainer,
     ContainerFreed,
     Argument,
+    Parameter,
     FrameReturned,
     Attribute,
     TypeOfInstance,
@@ -24,6 +25,9 @@ internal enum Why
 
 internal static class Reasons
 {
+    /// <summary>The detail of <see cref="Why.Parameter"/>: "argument `x` of `f`" once described.</summary>
+    public static string ParameterOf(string parameter, string function) => $"{parameter}` of `{function}";
+
     public static string Describe(Why why, string? detail, int line) => why switch
     {
         Why.Temporary => "temporary on the evaluation stack",
@@ -34,6 +38,7 @@ internal static class Reasons
         Why.RemovedFromContainer => $"removed from {detail ?? "a container"} (line {line})",
         Why.ContainerFreed => detail == null ? "released by an object being freed" : $"released by an object being freed ({detail})",
         Why.Argument => $"argument of `{detail}` (line {line})",
+        Why.Parameter => $"argument `{detail}` (line {line})",
         Why.FrameReturned => $"released when frame `{detail}` returned",
         Why.Attribute => $"attribute `{detail}` (line {line})",
         Why.TypeOfInstance => "an instance holds its class",
