@@ -61,6 +61,15 @@ public sealed partial class ProcessTimelineView
 
     [Parameter] public EventCallback<double?> CursorChanged { get; set; }
 
+    /// <summary>The processes on a deadlock's cycle: their lanes are outlined and labelled "in deadlock".</summary>
+    [Parameter] public IReadOnlyCollection<int> Deadlocked { get; set; } = [];
+
+    private bool InDeadlock(TimelineLane lane) => Deadlocked.Contains(lane.Pid);
+
+    private string LaneNameClass(TimelineLane lane) => InDeadlock(lane) ? "lane-name deadlocked" : "lane-name";
+
+    private string LaneTitle(TimelineLane lane) => $"{lane.Name} (pid {lane.Pid})" + (InDeadlock(lane) ? ", in deadlock" : string.Empty);
+
     private double End => Until ?? Timeline.Now;
 
     private double SvgHeight => RulerHeight + (_rows.Count * (LaneHeight + LaneGap));
