@@ -12,10 +12,10 @@ namespace Playground.Client.Components.Processes.Deadlock;
 public static class WaitForGraphLayout
 {
     public const double ProcessWidth = 116;
-    public const double ResourceWidth = 150;
+    public const double ResourceWidth = 124;
     public const double NodeHeight = 36;
     private const double Margin = 12;
-    private const double ColumnGap = 36;
+    private const double ColumnGap = 28;
     private const double RowGap = 14;
 
     public static WaitForGraphDrawing Of(WaitForGraph graph)

@@ -20,6 +20,7 @@ public sealed partial class ProcessTimelineView
     private const double RulerHeight = 22;
     private const double DefaultWidth = 800;
     private const double DragThresholdPixels = 3;
+    private const double DeadlockLabelWidth = 72;
 
     /// <summary>A label is drawn only this far from the last one drawn, so crowded arrows do not print over each other.</summary>
     private const double LabelSpacingPixels = 28;

@@ -74,8 +74,7 @@ public sealed class WaitForGraphViewTests : BunitTestBase
         var view = Context.Render<ProcessTimelineView>(p => p.Add(v => v.Timeline, timeline).Add(v => v.Deadlocked, Graph.Cycle()));
 
         Assert.Equal(["3", "4"], view.FindAll("[data-testid='timeline-deadlock']").Select(o => o.ParentElement!.GetAttribute("data-pid")!));
-        Assert.Equal(["Process-1", "Process-2"], view.FindAll("[data-testid='timeline-lane-name']")
-            .Where(n => n.QuerySelector("[data-testid='lane-deadlock']") is not null)
-            .Select(n => n.QuerySelector(".name")!.TextContent));
+        Assert.All(view.FindAll("[data-testid='timeline-deadlock']"), o => Assert.Equal("in deadlock", o.QuerySelector("[data-testid='lane-deadlock']")!.TextContent));
+        Assert.Equal(["Process-1", "Process-2"], view.FindAll("[data-testid='timeline-lane-name'][data-deadlock='true']").Select(n => n.QuerySelector(".name")!.TextContent));
     }
 }
