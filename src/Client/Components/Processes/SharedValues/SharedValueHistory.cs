@@ -1,4 +1,5 @@
 using System.Globalization;
+using Playground.Client.Components.Processes.Timeline;
 using Playground.Shared.Processes;
 
 namespace Playground.Client.Components.Processes.SharedValues;
@@ -42,9 +43,14 @@ public sealed class SharedValueHistory
         {
             track.Record(new SharedValueWrite(e.Timestamp, e.Pid, e.Name, e.Text("value") ?? "?", number));
         }
-        else if (track.Writes.Count == 0 && track.Initial is null)
+        else if (e.Timestamp < track.FirstReadAt)
         {
-            track.Initial = number;
+            track.FirstReadAt = e.Timestamp;
+            track.FirstRead = e.Text("value");
+            if (track.Writes.Count == 0 || e.Timestamp <= track.Writes[0].Timestamp)
+            {
+                track.Initial = number;
+            }
         }
 
         if (e.Timestamp >= track.LastSeen)
@@ -68,6 +74,11 @@ public sealed class SharedValueTrack(string name)
 
     private readonly List<SharedValueWrite> _writes = [];
 
+    /// <summary>The earliest value read, and when.</summary>
+    public string? FirstRead { get; set; }
+
+    public double FirstReadAt { get; set; } = double.MaxValue;
+
     /// <summary>The last value read or written.</summary>
     public string? Current { get; set; }
 
@@ -88,6 +99,12 @@ public sealed class SharedValueTrack(string name)
 
         _writes.Insert(at, write);
     }
+
+    /// <summary>How many of the writes happened at or before <paramref name="time"/>.</summary>
+    public int WritesUntil(double time) => TimeSearch.CountAtOrBefore(_writes, w => w.Timestamp, time);
+
+    /// <summary>The value at <paramref name="time"/>: the last write by then, else the first read if it came by then, else null.</summary>
+    public string? ValueAt(double time) => WritesUntil(time) is > 0 and var n ? _writes[n - 1].Value : FirstReadAt <= time ? FirstRead : null;
 
     /// <summary>What a counter should read if no increment was lost: its start plus one per write.</summary>
     public double Expected => (Initial ?? 0) + Writes.Count;
