@@ -21,6 +21,19 @@ public sealed class ProcessPage(IPage page)
 
     public ILocator WaitForGraph => page.GetByTestId("wait-for-graph");
 
+    /// <summary>The graph's boxes (data-kind Process or Resource, data-cycle true on the cycle) and arrows (data-kind WaitsFor, HeldBy, Joins).</summary>
+    public ILocator WaitForNodes => page.GetByTestId("wait-for-node");
+
+    public ILocator WaitForEdges => page.GetByTestId("wait-for-edge");
+
+    /// <summary>The sentence under the graph that names the cycle.</summary>
+    public ILocator WaitForCycle => page.GetByTestId("wait-for-cycle");
+
+    /// <summary>The timeline's lane names marked as in the deadlock, and the outlines labelled "in deadlock" around their lanes.</summary>
+    public ILocator DeadlockedLaneNames => page.Locator("[data-testid='timeline-lane-name'][data-deadlock='true']");
+
+    public ILocator DeadlockOutlines => page.GetByTestId("timeline-deadlock");
+
     public ILocator TimelineLaneNames => page.GetByTestId("timeline-lane-name");
 
     public ILocator TimelinePlot => page.GetByTestId("timeline-plot");
