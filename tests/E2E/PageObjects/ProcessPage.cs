@@ -64,6 +64,9 @@ public sealed class ProcessPage(IPage page)
 
     public ILocator LockWaiters => page.GetByTestId("lock-waiters");
 
+    /// <summary>The summary table's exit-code cells ("running" for a process that had not exited at the instant shown).</summary>
+    public ILocator SummaryExitCodes => page.GetByTestId("summary-exit");
+
     public ILocator RunFreelyButton => page.Locator("button[data-testid='run-free']");
 
     public Task SelectScenarioAsync(string title) => Shell.SelectScenarioAsync(title);

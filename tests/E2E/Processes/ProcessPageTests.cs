@@ -55,10 +55,12 @@ public sealed class ProcessPageTests(BrowserFixture browser)
         await Expect(page.CursorStates.Filter(new() { HasText = "exited with code 0" })).ToHaveCountAsync(2);
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-queue-timeline");
 
-        // replay back to the first event: nothing was received yet
+        // replay back to the first event: nothing was received yet, and no process has exited
         await page.ReplayFirst.ClickAsync();
         await Expect(page.ReplayPosition).ToContainTextAsync("Step 1 of");
         await Expect(page.MessageArrows).ToHaveCountAsync(0);
+        await Expect(page.Lanes.Filter(new() { HasText = "exited" })).ToHaveCountAsync(0);
+        await Expect(page.SummaryExitCodes.Filter(new() { HasText = "0" })).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -106,6 +108,11 @@ public sealed class ProcessPageTests(BrowserFixture browser)
         Assert.Equal(new[] { worker1, worker2 }.Order(StringComparer.Ordinal),
             (await page.DeadlockOutlines.EvaluateAllAsync<string[]>("outlines => outlines.map(o => o.parentElement.dataset.pid)")).Order(StringComparer.Ordinal));
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-deadlock");
+
+        // replayed to its first event, the run has not taken a lock yet
+        await page.ReplayFirst.ClickAsync();
+        await Expect(page.LockHolders).ToHaveTextAsync(["free", "free"]);
+        await Expect(page.LockWaiters).ToHaveTextAsync(["—", "—"]);
     }
 
     /// <summary>
