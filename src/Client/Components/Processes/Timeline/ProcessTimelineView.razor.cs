@@ -67,6 +67,16 @@ public sealed partial class ProcessTimelineView
 
     private bool InDeadlock(TimelineLane lane) => Deadlocked.Contains(lane.Pid);
 
+    /// <summary>
+    /// The "in deadlock" label starts where the lane's last stretch (the wait that never ends) does, so it
+    /// reads as "from here on", and stays inside the plot whatever the zoom.
+    /// </summary>
+    private double DeadlockLabelX(TimelineLane lane)
+    {
+        var start = lane.Segments.Count > 0 ? _view.FractionOf(lane.Segments[^1].Start) * _width : 0;
+        return Math.Clamp(start + 4, 2, Math.Max(2, _width - DeadlockLabelWidth - 4));
+    }
+
     private string LaneNameClass(TimelineLane lane) => InDeadlock(lane) ? "lane-name deadlocked" : "lane-name";
 
     private string LaneTitle(TimelineLane lane) => $"{lane.Name} (pid {lane.Pid})" + (InDeadlock(lane) ? ", in deadlock" : string.Empty);
