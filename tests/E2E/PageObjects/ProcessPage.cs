@@ -44,6 +44,9 @@ public sealed class ProcessPage(IPage page)
 
     public ILocator CursorStates => page.GetByTestId("cursor-state");
 
+    /// <summary>The cursor panel's line for one process: its name and what it was doing at the cursor.</summary>
+    public ILocator CursorLane(string processName) => page.GetByTestId("cursor-lane").Filter(new() { HasText = processName });
+
     public ILocator ReplayFirst => page.Locator("button[data-testid='step-first']");
 
     public ILocator ReplayPosition => page.GetByTestId("step-position");
