@@ -21,6 +21,19 @@ public sealed class ProcessPage(IPage page)
 
     public ILocator WaitForGraph => page.GetByTestId("wait-for-graph");
 
+    /// <summary>The graph's boxes (data-kind Process or Resource, data-cycle true on the cycle) and arrows (data-kind WaitsFor, HeldBy, Joins).</summary>
+    public ILocator WaitForNodes => page.GetByTestId("wait-for-node");
+
+    public ILocator WaitForEdges => page.GetByTestId("wait-for-edge");
+
+    /// <summary>The sentence under the graph that names the cycle.</summary>
+    public ILocator WaitForCycle => page.GetByTestId("wait-for-cycle");
+
+    /// <summary>The timeline's lane names marked as in the deadlock, and the outlines labelled "in deadlock" around their lanes.</summary>
+    public ILocator DeadlockedLaneNames => page.Locator("[data-testid='timeline-lane-name'][data-deadlock='true']");
+
+    public ILocator DeadlockOutlines => page.GetByTestId("timeline-deadlock");
+
     public ILocator TimelineLaneNames => page.GetByTestId("timeline-lane-name");
 
     public ILocator TimelinePlot => page.GetByTestId("timeline-plot");
@@ -30,6 +43,9 @@ public sealed class ProcessPage(IPage page)
     public ILocator TimelineCursor => page.GetByTestId("timeline-cursor");
 
     public ILocator CursorStates => page.GetByTestId("cursor-state");
+
+    /// <summary>The cursor panel's line for one process: its name and what it was doing at the cursor.</summary>
+    public ILocator CursorLane(string processName) => page.GetByTestId("cursor-lane").Filter(new() { HasText = processName });
 
     public ILocator ReplayFirst => page.Locator("button[data-testid='step-first']");
 
@@ -50,6 +66,9 @@ public sealed class ProcessPage(IPage page)
     public ILocator LockHolders => page.GetByTestId("lock-holders");
 
     public ILocator LockWaiters => page.GetByTestId("lock-waiters");
+
+    /// <summary>The summary table's exit-code cells ("running" for a process that had not exited at the instant shown).</summary>
+    public ILocator SummaryExitCodes => page.GetByTestId("summary-exit");
 
     public ILocator RunFreelyButton => page.Locator("button[data-testid='run-free']");
 

@@ -65,9 +65,10 @@ public sealed class StepModeTests(BrowserFixture browser)
         await page.GrantAsync("MainProcess", "process.join Process-1");
 
         await Expect(page.Ending).ToContainTextAsync("deadlock", new() { Timeout = 30_000 });
-        await Expect(page.WaitForGraph.Locator("li")).ToHaveCountAsync(3);
-        await Expect(page.WaitForGraph).ToContainTextAsync("held by Process-2");
-        await Expect(page.WaitForGraph).ToContainTextAsync("held by Process-1");
+        await Expect(page.WaitForNodes).ToHaveCountAsync(5);
+        await Expect(page.WaitForEdges.And(page.Page.Locator("[data-kind='HeldBy'][data-cycle='true']"))).ToHaveCountAsync(2);
+        await Expect(page.WaitForCycle).ToContainTextAsync("Process-1 → Process-2 → Process-1");
+        await Expect(page.DeadlockOutlines).ToHaveCountAsync(2);
         await page.Page.EvaluateAsync("window.scrollTo(0, 0)");
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-step-mode-deadlock");
     }

@@ -1,3 +1,4 @@
+using Playground.Client.Components.Processes.Timeline;
 using Playground.Shared.Processes;
 
 namespace Playground.Client.Components.Processes.Locks;
@@ -24,6 +25,7 @@ public sealed class LockHistory
             foreach (var track in _locks.Values)
             {
                 track.Waiters.Remove(e.Pid);
+                track.EndWait(e.Pid, e.Timestamp);
             }
 
             return;
@@ -44,12 +46,15 @@ public sealed class LockHistory
         {
             case ProcessEventKinds.LockRequested:
                 lockTrack.Waiters[e.Pid] = e.Name;
+                lockTrack.BeginWait(e.Pid, e.Name, e.Timestamp);
                 break;
             case ProcessEventKinds.LockTimeout:
                 lockTrack.Waiters.Remove(e.Pid);
+                lockTrack.EndWait(e.Pid, e.Timestamp);
                 break;
             case ProcessEventKinds.LockAcquired:
                 lockTrack.Waiters.Remove(e.Pid);
+                lockTrack.EndWait(e.Pid, e.Timestamp);
                 lockTrack.Holders.Add((e.Pid, e.Name));
                 lockTrack.Acquisitions++;
                 lockTrack.Record(new LockChange(e.Timestamp, e.Pid, e.Name, true, 0));
@@ -85,6 +90,7 @@ public sealed class LockTrack(string name, string type)
     public Dictionary<int, string> Waiters { get; } = [];
 
     private readonly List<LockChange> _changes = [];
+    private readonly List<LockWait> _waits = [];
 
     /// <summary>The acquires and releases in timestamp order, each with the number of holders after it.</summary>
     public IReadOnlyList<LockChange> Changes => _changes;
@@ -93,6 +99,56 @@ public sealed class LockTrack(string name, string type)
 
     /// <summary>The most holders at once (1 for a Lock used correctly; up to n for a Semaphore(n)).</summary>
     public int MostHolders => _changes.Count == 0 ? 0 : _changes.Max(c => c.Holders);
+
+    /// <summary>Opens a wait in acquire(); a process waits for one lock at a time.</summary>
+    public void BeginWait(int pid, string name, double at) => _waits.Add(new LockWait(pid, name, at, null));
+
+    /// <summary>Closes the process's open wait, if any (it got the lock, timed out or exited).</summary>
+    public void EndWait(int pid, double at)
+    {
+        var open = _waits.FindLastIndex(w => w.Pid == pid && w.Until is null);
+        if (open >= 0)
+        {
+            _waits[open] = _waits[open] with { Until = Math.Max(at, _waits[open].Since) };
+        }
+    }
+
+    /// <summary>Who held the lock at <paramref name="time"/>: the changes up to then, replayed in timestamp order.</summary>
+    public IReadOnlyList<(int Pid, string Name)> HoldersAt(double time)
+    {
+        var holders = new List<(int Pid, string Name)>();
+        foreach (var change in _changes.Take(ChangesUntil(time)))
+        {
+            if (change.Acquired)
+            {
+                holders.Add((change.Pid, change.Name));
+                continue;
+            }
+
+            var held = holders.FindIndex(h => h.Pid == change.Pid);
+            if (held < 0 && holders.Count > 0)
+            {
+                held = 0;
+            }
+
+            if (held >= 0)
+            {
+                holders.RemoveAt(held);
+            }
+        }
+
+        return holders;
+    }
+
+    /// <summary>Who waited in acquire() at <paramref name="time"/>.</summary>
+    public IReadOnlyList<string> WaitersAt(double time) =>
+        [.. _waits.Where(w => w.Since <= time && (w.Until is null || w.Until > time)).Select(w => w.Name)];
+
+    /// <summary>The acquisitions made by <paramref name="time"/>.</summary>
+    public int AcquisitionsUntil(double time) => _changes.Take(ChangesUntil(time)).Count(c => c.Acquired);
+
+    /// <summary>How many of the changes happened at or before <paramref name="time"/>.</summary>
+    public int ChangesUntil(double time) => TimeSearch.CountAtOrBefore(_changes, c => c.Timestamp, time);
 
     /// <summary>Puts <paramref name="change"/> in its place in time and recounts the holders from there on.</summary>
     public void Record(LockChange change)
@@ -113,6 +169,9 @@ public sealed class LockTrack(string name, string type)
         }
     }
 }
+
+/// <summary>A process's wait in acquire(), from its request until it got the lock, gave up or exited (null: still waiting).</summary>
+public sealed record LockWait(int Pid, string Name, double Since, double? Until);
 
 /// <summary>An acquire or a release, and how many held the lock after it.</summary>
 public sealed record LockChange(double Timestamp, int Pid, string Name, bool Acquired, int Holders);

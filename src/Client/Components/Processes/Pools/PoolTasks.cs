@@ -18,6 +18,10 @@ public sealed class PoolTasks
 
     public long? Chunksize { get; private set; }
 
+    /// <summary>The workers that had started a task by <paramref name="time"/>, in the order they first did.</summary>
+    public IReadOnlyList<(int Pid, string Name)> WorkersBy(double time) =>
+        [.. _workers.Where(w => _tasks.Values.Any(t => t.Worker == w.Pid && t.StartedBy(time)))];
+
     public void Apply(ProcessEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -80,4 +84,11 @@ public sealed class PoolTask(long job, long index)
     public bool? Succeeded { get; set; }
 
     public string? Result { get; set; }
+
+    public bool StartedBy(double time) => Started is { } at && at <= time;
+
+    public bool FinishedBy(double time) => Finished is { } at && at <= time;
+
+    /// <summary>What its cell says at <paramref name="time"/>: the result, "failed" or "running".</summary>
+    public string StateAt(double time) => !FinishedBy(time) ? "running" : Succeeded == false ? "failed" : Result ?? "done";
 }

@@ -27,6 +27,7 @@ public sealed class ProcessSummary
         if (e.Kind == ProcessEventKinds.ProcessExit)
         {
             row.Exited = true;
+            row.ExitedAt = e.Timestamp;
             row.ExitCode = (int?)e.Integer("exitcode");
             row.CpuSeconds = double.TryParse(e.Text("cpu_s"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cpu) ? cpu : null;
             row.Duration = Math.Max(0, e.Timestamp - row.FirstSeen);
@@ -44,6 +45,10 @@ public sealed class ProcessSummaryRow(int pid, string name, double firstSeen)
     public double FirstSeen { get; set; } = firstSeen;
 
     public bool Exited { get; set; }
+
+    public double? ExitedAt { get; set; }
+
+    public bool ExitedBy(double time) => ExitedAt is { } at && at <= time;
 
     public int? ExitCode { get; set; }
 

@@ -76,6 +76,7 @@ public sealed class ProcessTimeline
         }
 
         lane.Name = e.Name;
+        lane.Count(e.Timestamp);
         if (lane.HasExited)
         {
             return;

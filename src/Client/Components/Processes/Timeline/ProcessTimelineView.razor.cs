@@ -20,6 +20,7 @@ public sealed partial class ProcessTimelineView
     private const double RulerHeight = 22;
     private const double DefaultWidth = 800;
     private const double DragThresholdPixels = 3;
+    private const double DeadlockLabelWidth = 72;
 
     /// <summary>A label is drawn only this far from the last one drawn, so crowded arrows do not print over each other.</summary>
     private const double LabelSpacingPixels = 28;
@@ -60,6 +61,25 @@ public sealed partial class ProcessTimelineView
     [Parameter] public double? Cursor { get; set; }
 
     [Parameter] public EventCallback<double?> CursorChanged { get; set; }
+
+    /// <summary>The processes on a deadlock's cycle: their lanes are outlined and labelled "in deadlock".</summary>
+    [Parameter] public IReadOnlyCollection<int> Deadlocked { get; set; } = [];
+
+    private bool InDeadlock(TimelineLane lane) => Deadlocked.Contains(lane.Pid);
+
+    /// <summary>
+    /// The "in deadlock" label starts where the lane's last stretch (the wait that never ends) does, so it
+    /// reads as "from here on", and stays inside the plot whatever the zoom.
+    /// </summary>
+    private double DeadlockLabelX(TimelineLane lane)
+    {
+        var start = lane.Segments.Count > 0 ? _view.FractionOf(lane.Segments[^1].Start) * _width : 0;
+        return Math.Clamp(start + 4, 2, Math.Max(2, _width - DeadlockLabelWidth - 4));
+    }
+
+    private string LaneNameClass(TimelineLane lane) => InDeadlock(lane) ? "lane-name deadlocked" : "lane-name";
+
+    private string LaneTitle(TimelineLane lane) => $"{lane.Name} (pid {lane.Pid})" + (InDeadlock(lane) ? ", in deadlock" : string.Empty);
 
     private double End => Until ?? Timeline.Now;
 

@@ -4,6 +4,7 @@ namespace Playground.Client.Components.Processes.Timeline;
 public sealed class TimelineLane(int pid, int index)
 {
     private readonly List<TimelineSegment> _segments = [];
+    private readonly List<double> _eventTimes = [];
 
     public int Pid { get; } = pid;
 
@@ -17,6 +18,18 @@ public sealed class TimelineLane(int pid, int index)
     public bool HasExited => _segments.Count > 0 && _segments[^1].Activity == LaneActivity.Exited;
 
     public double? FirstSeen => _segments.Count > 0 ? _segments[0].Start : null;
+
+    /// <summary>How many events the process has sent.</summary>
+    public int EventCount => _eventTimes.Count;
+
+    /// <summary>Counts an event of the process; a process's events come in order, so the times stay sorted.</summary>
+    internal void Count(double at) => _eventTimes.Add(_eventTimes.Count > 0 ? Math.Max(at, _eventTimes[^1]) : at);
+
+    /// <summary>How many events the process had sent by <paramref name="time"/>.</summary>
+    public int EventsUntil(double time) => TimeSearch.CountAtOrBefore(_eventTimes, t => t, time);
+
+    /// <summary>What the process was doing at <paramref name="time"/>, in words ("blocked on a lock (Lock-1)", "exited with code 0").</summary>
+    public string StateAt(double time) => At(time)?.Describe() ?? "not started yet";
 
     /// <summary>
     /// Closes the open stretch at <paramref name="at"/> and opens one in <paramref name="activity"/>;
