@@ -85,11 +85,14 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
     await Console.Error.WriteLineAsync($"  ({steps:N0} steps run and received in {watch.Elapsed.TotalSeconds:0.0} s)");
     var controls = page.GetByTestId("step-controls");
     await controls.FocusAsync();
+    watch.Restart();
     await page.Keyboard.PressAsync("End");
     await Assertions.Expect(position).ToHaveTextAsync($"Step {steps} of {steps}", new() { Timeout = 120_000 });
+    await Settled(page);
+    await Console.Error.WriteLineAsync($"  (End: the last step shown and settled in {watch.Elapsed.TotalSeconds:0.0} s)");
     if (select)
     {
-        await page.GetByTestId("heap-card").Last.ClickAsync();
+        await page.Locator("[data-testid='heap-card']:not([aria-label*='freed'])").Last.ClickAsync();
         await Assertions.Expect(page.GetByTestId("object-details")).ToBeVisibleAsync();
         await controls.FocusAsync();
     }
@@ -101,6 +104,7 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
     {
         current += key == "ArrowLeft" ? -1 : 1;
         await page.EvaluateAsync("([s, t]) => window.__probe.armKey(s, t)", new object[] { "[data-testid='step-position']", $"Step {current} of {steps}" });
+        await Settled(page);
         await page.Keyboard.PressAsync(key);
         var times = await page.EvaluateAsync<double[]>("ms => Promise.race([window.__probe.keyTimed, new Promise(r => setTimeout(() => r([-1, -1]), ms))])", KeyTimeoutMs);
         if (times[1] < 0)
@@ -117,5 +121,9 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
 
     return new Timings(steps, [.. work.Order()], [.. screen.Order()]);
 }
+
+// Two animation frames in a row: whatever the last step started (the graph's layout) has finished.
+static async Task Settled(IPage page) =>
+    await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))");
 
 internal sealed record Timings(int Steps, double[] Work, double[] Screen);
