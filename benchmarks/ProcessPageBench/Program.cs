@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
-using Playground.Benchmarks.ProcessPage;
+using Playground.Benchmarks.PageProbe;
 
 // Streams a run of about 100,000 events to /processes/queues in Debian's Chromium and prints how the
 // page and the server held up, each figure against the same measure on the idle page in this run:
@@ -9,10 +9,9 @@ using Playground.Benchmarks.ProcessPage;
 // zoom takes to show, the events the page counted, and the server's resident memory.
 // Usage: dotnet run -c Release --project benchmarks/ProcessPageBench [-- PUBLISH_DIR]
 const string WallTime = "00:01:00";
-var root = FindRoot();
-var publish = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(root, "artifacts", "publish");
+var publish = BenchmarkFiles.PublishDirectory(args);
 var script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "hundred_thousand_events.py"));
-var probeScript = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "frame-probe.js"));
+var probeScript = BenchmarkFiles.FrameProbeScript();
 var inv = CultureInfo.InvariantCulture;
 
 await using var server = await PublishedServer.StartAsync(publish, new Dictionary<string, string> { ["Playground__Sandbox__WallTime"] = WallTime });
@@ -94,19 +93,6 @@ static async Task<Measure> MeasureAsync(IPage page, PublishedServer server, Time
         inputs.Count == 0 ? double.NaN : inputs.Max(),
         inputs.Count,
         Math.Max(peak, server.ResidentMiB()));
-}
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "Playground.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("Playground.sln not found above " + AppContext.BaseDirectory);
 }
 
 internal sealed record Measure(int Frames, double P95, double Max, int Over50, double InputMedian, double InputMax, int InputCount, double PeakMiB);

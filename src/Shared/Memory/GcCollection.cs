@@ -10,7 +10,15 @@ public sealed record GcCollection(
     bool Automatic,
     IReadOnlyList<GcPhaseRecord> Phases,
     int Collected,
-    int Uncollectable);
+    int Uncollectable)
+{
+    /// <summary>
+    /// The callables in gc.callbacks when this collection ran, as their reprs, in the order they were
+    /// called (each once with "start" before the phases and once with "stop" after them, by
+    /// gc_collect_with_callback in Modules/gcmodule.c); empty when the script registered none.
+    /// </summary>
+    public IReadOnlyList<string> Callbacks { get; init; } = [];
+}
 
 /// <summary>
 /// The state after one phase: the objects it looked at, their gc_refs where the phase computes them, and

@@ -42,4 +42,58 @@ public static class HeapReplay
 
         return heap;
     }
+
+    /// <summary>
+    /// The state of just the objects <paramref name="ids"/> after step <paramref name="stepIndex"/>, for
+    /// views that need a few of them (the objects a later step frees) without the whole heap: each id is
+    /// looked for in the steps back to the nearest checkpoint, newest first, then in the checkpoint. Ids
+    /// not alive then are left out.
+    /// </summary>
+    public static IReadOnlyDictionary<long, HeapObject> ObjectsAfter(MemoryTrace trace, int stepIndex, IEnumerable<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentNullException.ThrowIfNull(ids);
+        var wanted = ids.ToHashSet();
+        var found = new Dictionary<long, HeapObject>();
+        if (wanted.Count == 0)
+        {
+            return found;
+        }
+
+        HeapCheckpoint? start = null;
+        foreach (var checkpoint in trace.Checkpoints)
+        {
+            if (checkpoint.StepIndex <= stepIndex && (start is null || checkpoint.StepIndex > start.StepIndex))
+            {
+                start = checkpoint;
+            }
+        }
+
+        for (var i = Math.Min(stepIndex, trace.Steps.Count - 1); i > (start?.StepIndex ?? -1) && wanted.Count > 0; i--)
+        {
+            var step = trace.Steps[i];
+            foreach (var freed in step.Freed)
+            {
+                wanted.Remove(freed.ObjectId);
+            }
+
+            foreach (var changed in step.Changed)
+            {
+                if (wanted.Remove(changed.Id))
+                {
+                    found[changed.Id] = changed;
+                }
+            }
+        }
+
+        foreach (var o in start?.Objects ?? [])
+        {
+            if (wanted.Contains(o.Id))
+            {
+                found[o.Id] = o;
+            }
+        }
+
+        return found;
+    }
 }

@@ -27,6 +27,21 @@ public sealed class BuiltInScenarioCatalogTests
         });
     }
 
+    public static TheoryData<string> MemoryPageKeys => [.. PageCatalog.All.Select(p => p.Key).Where(k => k.StartsWith("memory/", StringComparison.Ordinal))];
+
+    [Theory]
+    [MemberData(nameof(MemoryPageKeys))]
+    public void Every_memory_page_offers_at_least_five_built_in_scenarios_as_the_issue_asks(string page)
+    {
+        Assert.True(_catalog.ForPage(page).Count >= 5, $"{page} has {_catalog.ForPage(page).Count} built-in scenarios.");
+    }
+
+    [Fact]
+    public void The_three_memory_pages_are_in_the_catalog()
+    {
+        Assert.Equal(3, MemoryPageKeys.Count);
+    }
+
     [Fact]
     public void The_seed_five_worker_example_is_built_in_for_the_processes_page()
     {

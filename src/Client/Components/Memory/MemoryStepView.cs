@@ -48,7 +48,13 @@ public sealed partial class MemoryStepView
     public static MemoryStepView At(MemoryTrace trace, int index)
     {
         ArgumentNullException.ThrowIfNull(trace);
-        return new MemoryStepView(trace, index, HeapReplay.HeapAfter(trace, index), HeapReplay.HeapAfter(trace, index - 1));
+        var heap = HeapReplay.HeapAfter(trace, index);
+
+        // Only the objects this step freed need their state from before it (to name them in the log), so
+        // the heap is rebuilt once, not twice.
+        var step = index >= 0 && index < trace.Steps.Count ? trace.Steps[index] : null;
+        var gone = step is null ? [] : step.RefCountChanges.Select(c => c.ObjectId).Concat(step.Freed.Select(f => f.ObjectId)).Where(id => !heap.ContainsKey(id));
+        return new MemoryStepView(trace, index, heap, HeapReplay.ObjectsAfter(trace, index - 1, gone));
     }
 
     /// <summary>

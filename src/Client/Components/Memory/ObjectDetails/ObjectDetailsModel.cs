@@ -17,7 +17,11 @@ public sealed record ObjectDetailsModel(
     /// <summary>The most history points kept: the latest ones.</summary>
     public const int MaxHistory = 400;
 
-    public static ObjectDetailsModel? For(MemoryTrace trace, int step, IReadOnlyList<HeapObject> heap, IReadOnlyList<TraceFrame> frames, long id)
+    /// <param name="wholeHistory">
+    /// The object's <see cref="RefCountPoint.Whole"/> history when the caller keeps it across steps, so a
+    /// step with the object selected does not read every step of the trace again; read here when null.
+    /// </param>
+    public static ObjectDetailsModel? For(MemoryTrace trace, int step, IReadOnlyList<HeapObject> heap, IReadOnlyList<TraceFrame> frames, long id, IReadOnlyList<RefCountPoint>? wholeHistory = null)
     {
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(heap);
@@ -48,8 +52,12 @@ public sealed record ObjectDetailsModel(
         var referents = o.References
             .Select(r => new NeighbourLink(r.TargetId, r.Label, byId.TryGetValue(r.TargetId, out var t) ? Describe(t) : $"object #{r.TargetId}"))
             .ToList();
-        return new ObjectDetailsModel(o, referrers, referents, RefCountPoint.History(trace, id, step, $"{o.Type} {o.Repr}"));
+        var history = wholeHistory is null ? RefCountPoint.History(trace, id, step, Label(o)) : RefCountPoint.UpTo(wholeHistory, step);
+        return new ObjectDetailsModel(o, referrers, referents, history);
     }
+
+    /// <summary>How the history's reasons name the object.</summary>
+    public static string Label(HeapObject o) => $"{o.Type} {o.Repr}";
 
     /// <summary>"list of 3", or "int 1000": the type and the short value, once.</summary>
     public static string Describe(HeapObject o) =>
@@ -63,7 +71,32 @@ public sealed record NeighbourLink(long? ObjectId, string Label, string Descript
 public sealed record RefCountPoint(int Step, int Line, long RefCount, int Delta, string Reason)
 {
     /// <summary>The object's count over steps 0..<paramref name="upTo"/>: created, every change, freed.</summary>
-    public static IReadOnlyList<RefCountPoint> History(MemoryTrace trace, long id, int upTo, string label)
+    public static IReadOnlyList<RefCountPoint> History(MemoryTrace trace, long id, int upTo, string label) =>
+        UpTo(Read(trace, id, upTo, label), upTo);
+
+    /// <summary>The object's count over every step of the trace, untrimmed, for <see cref="UpTo"/> to cut at each step.</summary>
+    public static IReadOnlyList<RefCountPoint> Whole(MemoryTrace trace, long id, string label)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return Read(trace, id, trace.Steps.Count - 1, label);
+    }
+
+    /// <summary>The points of a <see cref="Whole"/> history on steps 0..<paramref name="upTo"/>, the latest <see cref="ObjectDetailsModel.MaxHistory"/> of them.</summary>
+    public static IReadOnlyList<RefCountPoint> UpTo(IReadOnlyList<RefCountPoint> whole, int upTo)
+    {
+        ArgumentNullException.ThrowIfNull(whole);
+        var (lo, hi) = (0, whole.Count);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            (lo, hi) = whole[mid].Step <= upTo ? (mid + 1, hi) : (lo, mid);
+        }
+
+        var from = Math.Max(0, lo - ObjectDetailsModel.MaxHistory);
+        return [.. Enumerable.Range(from, lo - from).Select(i => whole[i])];
+    }
+
+    private static List<RefCountPoint> Read(MemoryTrace trace, long id, int upTo, string label)
     {
         ArgumentNullException.ThrowIfNull(trace);
         var points = new List<RefCountPoint>();
@@ -113,6 +146,6 @@ public sealed record RefCountPoint(int Step, int Line, long RefCount, int Delta,
             }
         }
 
-        return points.Count > ObjectDetailsModel.MaxHistory ? points[^ObjectDetailsModel.MaxHistory..] : points;
+        return points;
     }
 }

@@ -80,7 +80,10 @@ internal sealed partial class Collector
             var collected = final.Count + freedWeakrefs;
             if (phases != null)
             {
-                interp.Recorder!.Collection(new GcCollection(generation, automatic, phases, collected, 0));
+                interp.Recorder!.Collection(new GcCollection(generation, automatic, phases, collected, 0)
+                {
+                    Callbacks = CallbacksList is { } callbacks ? [.. callbacks.Items.Select(interp.Repr)] : [],
+                });
             }
 
             return (collected, 0);

@@ -44,7 +44,29 @@ public sealed class CollectionViewTests : BunitTestBase
         Assert.Equal("Phase 2 of 7", view.Find("[data-testid='gc-phase-position']").TextContent);
         Assert.Contains("subtract_refs()", view.Find("[data-testid='gc-phase-title']").TextContent, StringComparison.Ordinal);
         Assert.Contains("2 collected", view.Find("[data-testid='gc-collection-result']").TextContent, StringComparison.Ordinal);
-        Assert.Contains("\"collected\": 2", view.Find("[data-testid='gc-callbacks']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_collection_without_registered_callbacks_shows_no_gc_callbacks_line()
+    {
+        var view = Render();
+
+        Assert.Empty(view.FindAll("[data-testid='gc-callbacks']"));
+    }
+
+    [Fact]
+    public void A_registered_callback_is_named_with_the_info_its_stop_call_received()
+    {
+        const string WithCallback = "import gc\nclass Node:\n    pass\ndef on_gc(phase, info):\n    pass\ngc.callbacks.append(on_gc)\n" +
+            "gc.disable()\na = Node()\nb = Node()\na.other = b\nb.other = a\ndel a, b\nprint(gc.collect())\n";
+        var trace = MemorySimulator.Run(WithCallback, new SimulationOptions());
+        var collection = trace.Steps.SelectMany(s => s.Collections).Single();
+
+        var view = Context.Render<CollectionView>(p => p.Add(c => c.Collection, collection));
+
+        var line = view.Find("[data-testid='gc-callbacks']").TextContent;
+        Assert.Contains("<function on_gc", line, StringComparison.Ordinal);
+        Assert.Contains("'generation': 2, 'collected': 2, 'uncollectable': 0", line, StringComparison.Ordinal);
     }
 
     [Fact]

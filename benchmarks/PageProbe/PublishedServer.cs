@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Playground.Benchmarks.ProcessPage;
+namespace Playground.Benchmarks.PageProbe;
 
 /// <summary>The published server on a loopback port, as a student's browser would reach it, with its resident memory readable.</summary>
-internal sealed partial class PublishedServer : IAsyncDisposable
+public sealed partial class PublishedServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _data;

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Playground.Benchmarks.PageProbe;
+
+// Runs a trace of about 100,000 steps with 2,000 live objects on /memory/refcount and /memory/gc in
+// Debian's Chromium and times single steps: from an ArrowRight or ArrowLeft key press to the page's
+// change ("work") and to just after the next painted frame that shows the new step ("to screen"). The
+// baseline is the same measure on a tiny trace of the same script in this run, so the ratios say what
+// the big trace costs, not how fast this machine is. One frame at 60 Hz is 16.7 ms.
+// Usage: dotnet run -c Release --project benchmarks/MemoryPageBench [-- PUBLISH_DIR]
+const string WallTime = "00:02:00";
+const int StepsTimed = 20;
+const double KeyTimeoutMs = 60_000;
+const double FrameMs = 1000.0 / 60;
+var inv = CultureInfo.InvariantCulture;
+var script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "two_thousand_objects.py"));
+var tiny = script.Replace("2_000", "10", StringComparison.Ordinal).Replace("90_000", "10", StringComparison.Ordinal);
+
+await using var server = await PublishedServer.StartAsync(BenchmarkFiles.PublishDirectory(args), new Dictionary<string, string> { ["Playground__Memory__WallTime"] = WallTime });
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
+var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, BaseURL = server.Address.ToString() });
+await page.AddInitScriptAsync(BenchmarkFiles.FrameProbeScript());
+
+Console.WriteLine($"Memory pages stepping through 100,000 steps and 2,000 live objects (Chromium {browser.Version}, {Environment.ProcessorCount} cores)");
+Console.WriteLine($"  {StepsTimed} steps back then {StepsTimed} forward from the last step, each timed from the key press; baseline: the same script at 10 objects and 10 rounds");
+foreach (var (path, select) in new[] { ("/memory/refcount", false), ("/memory/refcount", true), ("/memory/gc", false) })
+{
+    await OpenAsync(page, path);
+    var small = await RunAndStepAsync(page, tiny, select);
+    var big = await RunAndStepAsync(page, script, select);
+    Console.WriteLine($"{path}{(select ? ", an object selected" : string.Empty)}: {big.Steps:N0} steps against {small.Steps:N0}");
+    Row("work p50 (ms)", small.Work, big.Work, 0.50);
+    Row("work p95 (ms)", small.Work, big.Work, 0.95);
+    Row("to screen p50 (ms)", small.Screen, big.Screen, 0.50);
+    Row("to screen p95 (ms)", small.Screen, big.Screen, 0.95);
+    Row("to screen max (ms)", small.Screen, big.Screen, 1);
+    Console.WriteLine(string.Create(inv, $"  {"steps over one frame (16.7 ms)",-32} tiny {small.Screen.Count(t => t > FrameMs),9}   big {big.Screen.Count(t => t > FrameMs),9}   of {big.Screen.Length}"));
+}
+
+return 0;
+
+void Row(string name, double[] baseline, double[] measured, double quantile)
+{
+    var b = Quantile(baseline, quantile);
+    var m = Quantile(measured, quantile);
+    Console.WriteLine(string.Create(inv, $"  {name,-32} tiny {b,9:0.0}   big {m,9:0.0}   ratio {m / b,6:0.00}"));
+}
+
+static double Quantile(double[] sorted, double q) => sorted[(int)Math.Clamp(Math.Ceiling(sorted.Length * q) - 1, 0, sorted.Length - 1)];
+
+// Opens `path` once the browser holds the WebAssembly runtime, so the page runs in the browser (render
+// mode Auto serves a first visit from the server while the runtime downloads), and waits until it is
+// interactive.
+static async Task OpenAsync(IPage page, string path)
+{
+    await page.GotoAsync(path);
+    await page.WaitForFunctionAsync("() => performance.getEntriesByType('resource').some(e => e.name.includes('dotnet.native') && e.name.endsWith('.wasm'))", null, new() { Timeout = 120_000 });
+    await page.GotoAsync(path);
+    await Assertions.Expect(page.Locator("button[data-testid='share']")).ToBeEnabledAsync(new() { Timeout = 60_000 });
+    await page.WaitForFunctionAsync("() => window.monaco && monaco.editor.getModels().length > 0");
+    if (!await page.EvaluateAsync<bool>("() => !!(window.Blazor && Blazor.runtime)"))
+    {
+        throw new InvalidOperationException($"{path} did not start in WebAssembly on its second visit.");
+    }
+}
+
+// Runs `code`, goes to the last step (selecting the last object card when `select`), and times
+// StepsTimed steps back and as many forward, one key press at a time.
+static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
+{
+    // Set from script, then one real key press so the editor reports the new code as a student's edit would.
+    await page.EvaluateAsync("code => monaco.editor.getModels().forEach(m => m.setValue(code + ' '))", code);
+    await page.Locator(".monaco-editor").First.ClickAsync();
+    await page.Keyboard.PressAsync("Control+End");
+    await page.Keyboard.PressAsync("Backspace");
+    await page.WaitForFunctionAsync("expected => monaco.editor.getModels().some(m => m.getValue() === expected)", code);
+    await Assertions.Expect(page.Locator("button[data-testid='reset']")).ToBeEnabledAsync();
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    await page.ClickAsync("button[data-testid='run']");
+    var position = page.GetByTestId("step-position");
+    await Assertions.Expect(position).ToContainTextAsync("Step 1 of ", new() { Timeout = 180_000 });
+    var text = await position.InnerTextAsync();
+    var steps = int.Parse(text[(text.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+    await Console.Error.WriteLineAsync($"  ({steps:N0} steps run and received in {watch.Elapsed.TotalSeconds:0.0} s)");
+    var controls = page.GetByTestId("step-controls");
+    await controls.FocusAsync();
+    watch.Restart();
+    await page.Keyboard.PressAsync("End");
+    await Assertions.Expect(position).ToHaveTextAsync($"Step {steps} of {steps}", new() { Timeout = 120_000 });
+    await Settled(page);
+    await Console.Error.WriteLineAsync($"  (End: the last step shown and settled in {watch.Elapsed.TotalSeconds:0.0} s)");
+    if (select)
+    {
+        await page.Locator("[data-testid='heap-card']:not([aria-label*='freed'])").Last.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("object-details")).ToBeVisibleAsync();
+        await controls.FocusAsync();
+    }
+
+    var work = new List<double>();
+    var screen = new List<double>();
+    var current = steps;
+    foreach (var key in Enumerable.Repeat("ArrowLeft", StepsTimed).Concat(Enumerable.Repeat("ArrowRight", StepsTimed)))
+    {
+        current += key == "ArrowLeft" ? -1 : 1;
+        await page.EvaluateAsync("([s, t]) => window.__probe.armKey(s, t)", new object[] { "[data-testid='step-position']", $"Step {current} of {steps}" });
+        await Settled(page);
+        await page.Keyboard.PressAsync(key);
+        var times = await page.EvaluateAsync<double[]>("ms => Promise.race([window.__probe.keyTimed, new Promise(r => setTimeout(() => r([-1, -1]), ms))])", KeyTimeoutMs);
+        if (times[1] < 0)
+        {
+            await Console.Error.WriteLineAsync($"  (step {current} did not reach the screen within {KeyTimeoutMs / 1000} s: the rest of this trace is not timed)");
+            work.Add(double.PositiveInfinity);
+            screen.Add(double.PositiveInfinity);
+            break;
+        }
+
+        work.Add(times[0]);
+        screen.Add(times[1]);
+    }
+
+    return new Timings(steps, [.. work.Order()], [.. screen.Order()]);
+}
+
+// Two animation frames in a row: whatever the last step started (the graph's layout) has finished.
+static async Task Settled(IPage page) =>
+    await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))");
+
+internal sealed record Timings(int Steps, double[] Work, double[] Screen);

@@ -1,0 +1,60 @@
+// Injected into the page by the benchmarks: records the gap between animation frames (a frame that
+// took long means the page froze that long), measures how long a click takes to show its effect, and
+// how long a key press takes to reach the screen.
+(() => {
+    const probe = { gaps: [], recording: false, last: 0 };
+    const tick = now => {
+        if (probe.recording && probe.last > 0) {
+            probe.gaps.push(now - probe.last);
+        }
+        probe.last = now;
+        requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    probe.start = () => { probe.gaps = []; probe.last = 0; probe.recording = true; };
+    probe.stop = () => { probe.recording = false; return probe.gaps; };
+    // Clicks `selector` and resolves with the milliseconds until `done(text)` holds for `watched`'s text.
+    probe.respond = (selector, watched, expectZoomed) => new Promise(resolve => {
+        const target = document.querySelector(watched);
+        const start = performance.now();
+        const check = () => {
+            const zoomed = !document.querySelector(watched).textContent.includes("the whole run");
+            if (zoomed === expectZoomed) {
+                observer.disconnect();
+                resolve(performance.now() - start);
+                return true;
+            }
+            return false;
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(target, { characterData: true, childList: true, subtree: true });
+        document.querySelector(selector).click();
+        check();
+    });
+    // Times the next key press: `armKey(selector, text)` waits for a keydown, then for `selector`'s text to
+    // contain `text`; `keyTimed` then resolves with [ms from the keydown to that change (the page's own
+    // work), ms from the keydown to just after the next frame painted with it]. "Just after the paint" is
+    // a message posted from the next requestAnimationFrame callback: it is delivered once that frame is painted.
+    probe.armKey = (selector, text) => {
+        probe.keyTimed = new Promise(resolve => {
+            let down = -1;
+            const onKey = e => { down = e.timeStamp; };
+            window.addEventListener("keydown", onKey, { capture: true, once: true });
+            const observer = new MutationObserver(() => {
+                const target = document.querySelector(selector);
+                if (down < 0 || !target || !target.textContent.includes(text)) {
+                    return;
+                }
+                observer.disconnect();
+                const changed = performance.now() - down;
+                requestAnimationFrame(() => {
+                    const channel = new MessageChannel();
+                    channel.port1.onmessage = () => resolve([changed, performance.now() - down]);
+                    channel.port2.postMessage(0);
+                });
+            });
+            observer.observe(document.body, { characterData: true, childList: true, subtree: true });
+        });
+    };
+    window.__probe = probe;
+})();
