@@ -105,7 +105,7 @@ public sealed class HeapGraphTests : BunitTestBase
 
         var graph = Render(trace, step, p => p.Add(g => g.HighlightedIds, view.ChangedIds));
 
-        Assert.Equal(HeapGraphModel.MaxObjects, graph.FindAll("[data-testid='heap-card']").Count);
+        Assert.Equal(HeapGraphModel.SummaryObjects, graph.FindAll("[data-testid='heap-card']").Count);
         Assert.Contains("more not drawn", graph.Find("[data-testid='graph-summary']").TextContent, StringComparison.Ordinal);
         Assert.Contains(graph.FindAll("[data-testid='frame-name'] text"), t => t.TextContent == "last");
         Assert.Single(graph.FindAll("[data-testid='heap-arrow'][data-label='last']"));

@@ -8,12 +8,20 @@ namespace Playground.Client.Components.Memory.HeapGraph;
 /// interned strings, None, True/False) are drawn only when a name or a container of the student's refers
 /// to them, or when the viewer asks for all of them; a dict's reference to an interned key does not count,
 /// as the key is read in its arrow's label. Beyond <see cref="MaxObjects"/> cards the graph stops being
-/// readable, so it keeps what the step touched, the selection and their neighbours, and counts the rest.
+/// readable, so it summarises: it keeps what the step touched, the selection and their neighbours, up to
+/// <see cref="SummaryObjects"/> cards, and counts the rest.
 /// </summary>
 public sealed class HeapGraphModel
 {
-    /// <summary>The most cards drawn at once; the rest are summarised as a count.</summary>
+    /// <summary>The most cards drawn as they are; a bigger heap is summarised.</summary>
     public const int MaxObjects = 200;
+
+    /// <summary>
+    /// The cards a summary keeps. Well under <see cref="MaxObjects"/>: once a heap is too big to read
+    /// whole, a student follows the step's own objects, and a small graph lays out and redraws within a
+    /// frame while stepping through a long trace (a 200-card layout per step froze the page).
+    /// </summary>
+    public const int SummaryObjects = 48;
 
     public const double CardWidth = 124;
     public const double CardHeight = 58;
@@ -44,9 +52,11 @@ public sealed class HeapGraphModel
     public int SharedHiddenCount { get; }
 
     /// <summary>The node ids and edges the layout needs; frames are nodes "f0", "f1", ..., objects their id.</summary>
-    public string Signature => string.Join(";", Frames.Select(f => $"{f.NodeId}:{f.Bindings.Count}")) + "|" +
+    public string Signature => _signature ??= string.Join(";", Frames.Select(f => $"{f.NodeId}:{f.Bindings.Count}")) + "|" +
         string.Join(";", Cards.Select(c => $"{c.Object.Id}{(c.FreedReason is null ? "" : "x")}")) + "|" +
         string.Join(";", Arrows.Select(a => $"{a.From}>{a.To}"));
+
+    private string? _signature;
 
     public static HeapGraphModel Build(
         IReadOnlyList<HeapObject> objects,
@@ -143,7 +153,8 @@ public sealed class HeapGraphModel
 
     /// <summary>
     /// Beyond <see cref="MaxObjects"/>: what the step touched and the selection, the objects the innermost
-    /// frame names, then their neighbours (what they refer to and what refers to them), up to the limit.
+    /// frame names, then their neighbours (what they refer to and what refers to them), up to
+    /// <see cref="SummaryObjects"/>.
     /// </summary>
     private static HashSet<long> Summarise(List<HeapObject> visible, Dictionary<long, HeapObject> byId, IReadOnlyList<TraceFrame> frames, IReadOnlySet<long> focus, long? selectedId)
     {
@@ -193,7 +204,7 @@ public sealed class HeapGraphModel
 
         void Keep(long id)
         {
-            if (kept.Count < MaxObjects && candidates.Contains(id))
+            if (kept.Count < SummaryObjects && candidates.Contains(id))
             {
                 kept.Add(id);
             }
