@@ -70,6 +70,30 @@ public sealed class CollectionViewTests : BunitTestBase
     }
 
     [Fact]
+    public void The_heap_graph_shows_the_cycle_and_colours_its_objects_by_their_status_in_each_phase()
+    {
+        var view = Render();
+        var nodes = NodeCards(view);
+        Assert.Equal(2, nodes.Count);
+        var ids = nodes.Select(c => c.GetAttribute("data-object-id")).ToList();
+        Assert.Contains(view.FindAll("[data-testid='gc-graph'] [data-testid='heap-arrow']"), a => a.GetAttribute("data-from") == ids[0] && a.GetAttribute("data-to") == ids[1]);
+        Assert.Contains(view.FindAll("[data-testid='gc-graph'] [data-testid='heap-arrow']"), a => a.GetAttribute("data-from") == ids[1] && a.GetAttribute("data-to") == ids[0]);
+        Assert.All(NodeCards(view), c => Assert.Contains("gc-examined", c.GetAttribute("class"), StringComparison.Ordinal));
+
+        view.FindAll("[data-testid='gc-phase-tab']")[1].Click();
+        Assert.All(NodeCards(view), c => Assert.Contains("gc-tentative", c.GetAttribute("class"), StringComparison.Ordinal));
+
+        view.FindAll("[data-testid='gc-phase-tab']")[2].Click();
+        Assert.All(NodeCards(view), c => Assert.Contains("gc-unreachable", c.GetAttribute("class"), StringComparison.Ordinal));
+
+        view.FindAll("[data-testid='gc-phase-tab']")[6].Click();
+        Assert.All(NodeCards(view), c => Assert.Contains("gc-freed", c.GetAttribute("class"), StringComparison.Ordinal));
+    }
+
+    private static List<AngleSharp.Dom.IElement> NodeCards(IRenderedComponent<CollectionView> view) =>
+        [.. view.FindAll("[data-testid='gc-graph'] [data-testid='heap-card']").Where(c => c.QuerySelector(".heap-card-type")!.TextContent == "Node")];
+
+    [Fact]
     public void The_two_instances_go_from_examined_to_unreachable_to_freed_with_their_gc_refs()
     {
         var view = Render();
