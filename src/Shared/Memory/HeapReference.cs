@@ -14,4 +14,7 @@ public sealed record HeapReference(long TargetId, string Label)
 
     /// <summary>The label of the reference a set holds to one of its members.</summary>
     public const string MemberLabel = "member";
+
+    /// <summary>The label of the reference an instance holds to its class (ob_type, a strong reference for heap types since 3.8).</summary>
+    public const string ClassLabel = "__class__";
 }

@@ -32,6 +32,23 @@ public sealed class HeapGraphTests : BunitTestBase
         graph.FindAll("[data-testid='heap-card']").Single(c => c.QuerySelector("[data-testid='card-value']")!.TextContent == value);
 
     [Fact]
+    public void Instances_point_at_their_class_but_the_layout_ranks_without_those_arrows()
+    {
+        var (trace, step) = RunTo("class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor _ in range(5):\n    head = Node(head)\nprint(head is not None)\nprint('done')\n", 7);
+        var module = Context.JSInterop.SetupModule("./js/heap-layout.js");
+        module.Mode = JSRuntimeMode.Loose;
+
+        var graph = Render(trace, step);
+
+        var classArrows = graph.FindAll("[data-testid='heap-arrow'][data-label='__class__']");
+        Assert.Equal(5, classArrows.Count);
+        var input = System.Text.Json.JsonSerializer.SerializeToElement(Assert.Single(module.Invocations["layout"]).Arguments[1]);
+        var laidOut = input.GetProperty("Edges").EnumerateArray().Select(e => (e.GetProperty("From").GetString(), e.GetProperty("To").GetString())).ToList();
+        Assert.DoesNotContain(classArrows, a => laidOut.Contains((a.GetAttribute("data-from"), a.GetAttribute("data-to"))));
+        Assert.Contains(graph.FindAll("[data-testid='heap-arrow'][data-label='.previous']"), a => laidOut.Contains((a.GetAttribute("data-from"), a.GetAttribute("data-to"))));
+    }
+
+    [Fact]
     public void Objects_are_cards_with_their_counts_and_references_are_arrows_labelled_as_Python_reads_them()
     {
         var (trace, step) = RunTo("a = [1000, 'x' * 30]\nb = a\nd = {'key': a}\nprint(len(d))\n", 3);

@@ -1,3 +1,4 @@
+using Playground.Shared.Memory;
 using Microsoft.JSInterop;
 
 namespace Playground.Client.Components.Memory.HeapGraph;
@@ -25,7 +26,7 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
             var sizes = GraphLayout.Sizes(model);
             var input = new LayoutInput(
                 [.. sizes.Select(s => new LayoutNode(s.Key, s.Value.Width, s.Value.Height))],
-                [.. model.Arrows.Select((a, i) => new LayoutEdge(a.From, a.To, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+                [.. LayoutEdges(model)]);
             var output = await _module.InvokeAsync<LayoutOutput?>("layout", key, input);
             if (output?.Nodes is null || output.Edges is null)
             {
@@ -50,6 +51,19 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The arrows dagre ranks by: all but each instance's <c>__class__</c>. Many instances of one class
+    /// linked to each other (a linked list, a tree) put the class many ranks away from most of them, and
+    /// dagre gives every rank such an edge crosses a dummy node to order: 200 linked instances took 15 s
+    /// to lay out, without those edges 0.3 s. The class is placed by what else refers to it (the name it
+    /// was defined under) and its arrows are drawn straight, as arrows without a route are.
+    /// </summary>
+    internal static IEnumerable<LayoutEdge> LayoutEdges(HeapGraphModel model) =>
+        model.Arrows
+            .Select((a, i) => (Arrow: a, Index: i))
+            .Where(e => e.Arrow.Label != HeapReference.ClassLabel)
+            .Select(e => new LayoutEdge(e.Arrow.From, e.Arrow.To, e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     public async ValueTask DisposeAsync()
     {
         if (_module is not null)
@@ -69,7 +83,7 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
 
     private sealed record LayoutNode(string Id, double Width, double Height);
 
-    private sealed record LayoutEdge(string From, string To, string Name);
+    internal sealed record LayoutEdge(string From, string To, string Name);
 
     private sealed record LayoutOutput(IReadOnlyList<LayoutNodePosition>? Nodes, IReadOnlyList<LayoutRoute>? Edges, double Width, double Height);
 

@@ -66,7 +66,7 @@ internal static class ReferenceLabels
                     }
                 }
 
-                into.Add((i.Type, "__class__"));
+                into.Add((i.Type, HeapReference.ClassLabel));
                 break;
             case PyType t:
                 // The class body's own names; __module__ and __qualname__ are bookkeeping, not the student's.
