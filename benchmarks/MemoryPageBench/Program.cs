@@ -78,7 +78,7 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
     await page.Keyboard.PressAsync("Control+End");
     await page.Keyboard.PressAsync("Backspace");
     await page.WaitForFunctionAsync("expected => monaco.editor.getModels().some(m => m.getValue() === expected)", code);
-    await Assertions.Expect(page.Locator("button[data-testid='reset']")).ToBeEnabledAsync();
+    await Assertions.Expect(page.Locator("button[data-testid='reset']")).ToBeEnabledAsync(new() { Timeout = 30_000 });
     var watch = System.Diagnostics.Stopwatch.StartNew();
     await page.ClickAsync("button[data-testid='run']");
     var position = page.GetByTestId("step-position");

@@ -23,6 +23,9 @@ public sealed class PlaygroundHubConnection(NavigationManager navigation) : IAsy
                 _connection = new HubConnectionBuilder()
                     .WithUrl(navigation.ToAbsoluteUri(HubRoutes.Playground))
                     .WithAutomaticReconnect()
+                    // Folding a long trace keeps WebAssembly's one thread busy for seconds, and pings with it:
+                    // wait longer than SignalR's 30 s before calling the server gone (the hub waits as long).
+                    .WithServerTimeout(HubTimeouts.Silence)
                     .Build();
             }
 

@@ -36,7 +36,7 @@ public static class PlaygroundHost
         services.AddRazorComponents()
             .AddInteractiveServerComponents()
             .AddInteractiveWebAssemblyComponents();
-        services.AddSignalR();
+        services.AddSignalR(o => o.ClientTimeoutInterval = HubTimeouts.Silence);
         services.AddMudServices();
 
         services.AddPlaygroundStorage(builder.Configuration, builder.Environment.ContentRootPath);
