@@ -44,8 +44,14 @@ public sealed class ProcessPage(IPage page)
 
     public ILocator CursorStates => page.GetByTestId("cursor-state");
 
-    /// <summary>The cursor panel's line for one process: its name and what it was doing at the cursor.</summary>
-    public ILocator CursorLane(string processName) => page.GetByTestId("cursor-lane").Filter(new() { HasText = processName });
+    /// <summary>
+    /// The cursor panel's line for one process: its name and what it was doing at the cursor. Found by the
+    /// name in its first cell, as another row's state can name it too ("waiting to join (Process-1)").
+    /// </summary>
+    public ILocator CursorLane(string processName) => page.GetByTestId("cursor-lane").Filter(new()
+    {
+        Has = page.Locator("td:first-child", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(processName) + "\\s*$") }),
+    });
 
     public ILocator ReplayFirst => page.Locator("button[data-testid='step-first']");
 

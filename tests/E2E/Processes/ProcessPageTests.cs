@@ -54,8 +54,8 @@ public sealed class ProcessPageTests(BrowserFixture browser)
         await Expect(page.TimelineCursor).ToHaveCountAsync(1);
         // the workers exit in the run's last few milliseconds, which 2% of a short run may not reach: End puts the cursor at the last event
         await page.TimelinePlot.PressAsync("End");
-        await Expect(page.CursorLane("Process-1")).ToContainTextAsync("exited with code 0");
-        await Expect(page.CursorLane("Process-2")).ToContainTextAsync("exited with code 0");
+        await Expect(page.CursorLane("Process-1")).ToContainTextAsync("exited with code 0", new() { Timeout = 15_000 });
+        await Expect(page.CursorLane("Process-2")).ToContainTextAsync("exited with code 0", new() { Timeout = 15_000 });
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-queue-timeline");
 
         // replay back to the first event: nothing was received yet, and no process has exited
