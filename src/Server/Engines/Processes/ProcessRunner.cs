@@ -9,13 +9,28 @@ namespace Playground.Engines.Processes;
 /// the event socket, and python3 starts inside the sandbox with the instrumentation folder first on
 /// PYTHONPATH, so site.py imports our sitecustomize in the parent and in every spawn/forkserver child.
 /// </summary>
-public sealed class ProcessRunner(SandboxRunner sandbox, ProcessRunOptions options)
+public sealed class ProcessRunner
 {
+    private readonly SandboxRunner sandbox;
+    private readonly ProcessRunOptions options;
+    private readonly Lazy<Task> compiled;
+
+    public ProcessRunner(SandboxRunner sandbox, ProcessRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        ArgumentNullException.ThrowIfNull(options);
+        this.sandbox = sandbox;
+        this.options = options;
+        compiled = new Lazy<Task>(() => InstrumentationBytecode.CompileAsync(sandbox.Capabilities.PythonExecutable,
+            Path.GetFullPath(options.InstrumentationDirectory)));
+    }
+
     public async Task<ProcessRun> StartAsync(ProcessRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.StartMethod is { } method && !ProcessRunRequest.StartMethods.Contains(method))
             throw new ArgumentException($"'{method}' is not a start method; use fork, spawn or forkserver.", nameof(request));
+        await compiled.Value.WaitAsync(cancellationToken);
 
         // short path: forkserver's socket and ours must fit AF_UNIX's 108 bytes
         var scratch = Directory.CreateTempSubdirectory("pg-").FullName;

@@ -31,7 +31,12 @@ internal sealed class RunCgroup
     internal static RunCgroup Create(SandboxCapabilities capabilities, SandboxLimits limits, string name)
     {
         var group = new RunCgroup(name);
-        if (capabilities.CgroupV2Path is { } v2)
+        // Each cgroup.procs the launcher joins costs an RCU grace period (cgroup_threadgroup_rwsem is taken
+        // for writing, kernel/cgroup/cgroup.c), about 2 ms on the run's way to its first event. A v2 group
+        // with no controller only adds cgroup.kill, and v1 pids (pids.max bounding the kill loop) kills the
+        // tree as surely: then it is left out.
+        var v2KillOnly = capabilities.CgroupV2Controllers.Count == 0;
+        if (capabilities.CgroupV2Path is { } v2 && !(v2KillOnly && capabilities.CgroupV1Paths.ContainsKey("pids")))
         {
             var dir = Path.Combine(v2, name);
             if (TryCreate(dir))

@@ -138,7 +138,7 @@ public sealed class Sandbox
     }
 
     /// <summary>True when every directory above <paramref name="path"/> lets other users through (o+x).</summary>
-    private static bool ReachableByOthers(string path)
+    internal static bool ReachableByOthers(string path)
     {
         if (!OperatingSystem.IsLinux())
             return false;

@@ -63,7 +63,7 @@ public sealed record SandboxCapabilities(
         var notes = new List<string>();
         var isRoot = Environment.UserName == "root" || GetEuid() == 0;
 
-        var (pythonExecutable, pythonPrefix) = await DetectPythonAsync(python, ct);
+        var (pythonExecutable, pythonPrefix, pythonVersion) = await DetectPythonAsync(python, ct);
 
         var bwrap = HostCommand.Which("bwrap");
         var bubblewrap = false;
@@ -81,6 +81,25 @@ public sealed record SandboxCapabilities(
         else
         {
             notes.Add("bubblewrap is not installed (scripts/install-sandbox-deps.sh installs it)");
+        }
+
+        if (isRoot && !bubblewrap && !Sandbox.ReachableByOthers(pythonExecutable))
+        {
+            // Without namespaces a root server can only give a run its own uid, and that uid must be able to
+            // reach the interpreter. A python3 under /root (pyenv, say) cannot be reached; a system python3 of
+            // the same minor version (Debian's /usr/bin/python3) runs the same bytecode and the same
+            // multiprocessing, so the playground works on a fresh machine before bubblewrap is installed.
+            foreach (var candidate in SystemPythons)
+            {
+                if (!File.Exists(candidate) || !Sandbox.ReachableByOthers(candidate))
+                    continue;
+                var (executable, prefix, version) = await DetectPythonAsync(candidate, ct);
+                if (version != pythonVersion || !Sandbox.ReachableByOthers(executable))
+                    continue;
+                notes.Add($"{pythonExecutable} is out of reach of the runs' own uid: runs use {executable} (python {version})");
+                (pythonExecutable, pythonPrefix) = (executable, prefix);
+                break;
+            }
         }
 
         var unshare = HostCommand.Which("unshare");
@@ -104,16 +123,19 @@ public sealed record SandboxCapabilities(
             setpriv, separateUser, groupId, prlimit, pythonExecutable, pythonPrefix, notes);
     }
 
-    private static async Task<(string Executable, string Prefix)> DetectPythonAsync(string python, CancellationToken ct)
+    /// <summary>Where a distribution keeps its python3, reachable by every user.</summary>
+    private static readonly string[] SystemPythons = ["/usr/bin/python3", "/usr/local/bin/python3"];
+
+    private static async Task<(string Executable, string Prefix, string Version)> DetectPythonAsync(string python, CancellationToken ct)
     {
         var path = python.Contains('/') ? python : FindOnServerPath(python) ?? python;
         var result = await HostCommand.RunAsync(path,
-            ["-c", "import os,sys;print(os.path.realpath(sys.executable));print(os.path.realpath(sys.base_prefix))"],
+            ["-c", "import os,sys;print(os.path.realpath(sys.executable));print(os.path.realpath(sys.base_prefix));print('%d.%d' % sys.version_info[:2])"],
             TimeSpan.FromSeconds(10), inheritEnvironment: true, ct);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (result.ExitCode != 0 || lines.Length < 2)
+        if (result.ExitCode != 0 || lines.Length < 3)
             throw new InvalidOperationException($"The sandbox cannot find python3 ('{python}'): {result.Stderr.Trim()}");
-        return (lines[0], lines[1]);
+        return (lines[0], lines[1], lines[2]);
     }
 
     private static string? FindOnServerPath(string name)

@@ -18,9 +18,9 @@ An event from a thread other than the process's main thread carries `thread` (th
 and such a thread reports `thread.exit` when it ends: the deadlock detector keeps a wait per thread, and a
 process is only stuck when every thread it has is (a second thread may be about to release the lock the
 first waits for)."""
+import _socket  # not socket: its enums cost a few milliseconds of every run's start, before the first event
 import json
 import os
-import socket
 import threading
 import time
 
@@ -86,7 +86,7 @@ def _connect():
         return _state["sock"]
     _state.update(pid=pid, sock=None, seq=0, dead=False)
     try:
-        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
         s.connect(os.environ["PLAYGROUND_EVENTS"])
         _state["sock"] = s
     except Exception:
