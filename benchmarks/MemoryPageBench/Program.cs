@@ -27,7 +27,11 @@ page.PageError += (_, error) => Console.Error.WriteLine($"  [page error] {error}
 
 Console.WriteLine($"Memory pages stepping through 100,000 steps and 2,000 live objects (Chromium {browser.Version}, {Environment.ProcessorCount} cores)");
 Console.WriteLine($"  {StepsTimed} steps back then {StepsTimed} forward from the last step, each timed from the key press; baseline: the same script at 10 objects and 10 rounds");
-foreach (var (path, select) in new[] { ("/memory/refcount", false), ("/memory/refcount", true), ("/memory/gc", false) })
+// MEMORY_BENCH_ONLY=N runs only the Nth pass (0: refcount, 1: an object selected, 2: gc);
+// MEMORY_BENCH_TRACE=DIR writes a Chromium performance trace of each big trace's timed steps there.
+var only = Environment.GetEnvironmentVariable("MEMORY_BENCH_ONLY");
+var passes = new[] { ("/memory/refcount", false), ("/memory/refcount", true), ("/memory/gc", false) };
+foreach (var (path, select) in only is null ? passes : [passes[int.Parse(only, inv)]])
 {
     await OpenAsync(page, path);
     var small = await RunAndStepAsync(page, tiny, select);
@@ -57,15 +61,9 @@ static double Quantile(double[] sorted, double q) => sorted[(int)Math.Clamp(Math
 // interactive.
 static async Task OpenAsync(IPage page, string path)
 {
-    await page.GotoAsync(path);
-    await page.WaitForFunctionAsync("() => performance.getEntriesByType('resource').some(e => e.name.includes('dotnet.native') && e.name.endsWith('.wasm'))", null, new() { Timeout = 120_000 });
-    await page.GotoAsync(path);
+    await WebAssemblyPage.OpenAsync(page, path);
     await Assertions.Expect(page.Locator("button[data-testid='share']")).ToBeEnabledAsync(new() { Timeout = 60_000 });
     await page.WaitForFunctionAsync("() => window.monaco && monaco.editor.getModels().length > 0");
-    if (!await page.EvaluateAsync<bool>("() => !!(window.Blazor && Blazor.runtime)"))
-    {
-        throw new InvalidOperationException($"{path} did not start in WebAssembly on its second visit.");
-    }
 }
 
 // Runs `code`, goes to the last step (selecting the last object card when `select`), and times
@@ -102,6 +100,25 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
 
     var work = new List<double>();
     var screen = new List<double>();
+    var traceDirectory = Environment.GetEnvironmentVariable("MEMORY_BENCH_TRACE");
+    ICDPSession? cdp = null;
+    var traceEvents = new List<string>();
+    var traceDone = new TaskCompletionSource();
+    if (traceDirectory is not null && steps > 1000)
+    {
+        cdp = await page.Context.NewCDPSessionAsync(page);
+        cdp.Event("Tracing.dataCollected").OnEvent += (_, e) =>
+        {
+            if (e is { } data)
+            {
+                foreach (var item in data.GetProperty("value").EnumerateArray())
+                    traceEvents.Add(item.GetRawText());
+            }
+        };
+        cdp.Event("Tracing.tracingComplete").OnEvent += (_, _) => traceDone.TrySetResult();
+        await cdp.SendAsync("Tracing.start", new() { ["transferMode"] = "ReportEvents", ["traceConfig"] = new Dictionary<string, object> { ["includedCategories"] = new[] { "devtools.timeline", "v8.execute", "disabled-by-default-devtools.timeline", "disabled-by-default-v8.cpu_profiler", "blink.user_timing" } } });
+    }
+
     var current = steps;
     foreach (var key in Enumerable.Repeat("ArrowLeft", StepsTimed).Concat(Enumerable.Repeat("ArrowRight", StepsTimed)))
     {
@@ -120,6 +137,13 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
 
         work.Add(times[0]);
         screen.Add(times[1]);
+    }
+
+    if (cdp is not null)
+    {
+        await cdp.SendAsync("Tracing.end");
+        await traceDone.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await File.WriteAllTextAsync(Path.Combine(traceDirectory!, $"steps{(select ? "-selected" : "")}-{DateTime.UtcNow:HHmmss}.json"), "[" + string.Join(",\n", traceEvents) + "]");
     }
 
     return new Timings(steps, [.. work.Order()], [.. screen.Order()]);

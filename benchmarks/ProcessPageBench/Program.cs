@@ -19,7 +19,7 @@ using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
 var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, BaseURL = server.Address.ToString() });
 await page.AddInitScriptAsync(probeScript);
-await page.GotoAsync("/processes/queues");
+await WebAssemblyPage.OpenAsync(page, "/processes/queues");
 await Assertions.Expect(page.Locator("button[data-testid='run']")).ToBeEnabledAsync(new() { Timeout = 60_000 });
 await page.WaitForFunctionAsync("() => window.monaco && monaco.editor.getModels().length > 0");
 await page.EvaluateAsync("code => monaco.editor.getModels().forEach(m => m.setValue(code))", script);

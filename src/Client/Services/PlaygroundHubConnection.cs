@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Playground.Shared.Hub;
 
 namespace Playground.Client.Services;
@@ -23,6 +24,7 @@ public sealed class PlaygroundHubConnection(NavigationManager navigation) : IAsy
                 _connection = new HubConnectionBuilder()
                     .WithUrl(navigation.ToAbsoluteUri(HubRoutes.Playground))
                     .WithAutomaticReconnect()
+                    .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, HubJsonContext.Default))
                     // Folding a long trace keeps WebAssembly's one thread busy for seconds, and pings with it:
                     // wait longer than SignalR's 30 s before calling the server gone (the hub waits as long).
                     .WithServerTimeout(HubTimeouts.Silence)

@@ -36,7 +36,8 @@ public static class PlaygroundHost
         services.AddRazorComponents()
             .AddInteractiveServerComponents()
             .AddInteractiveWebAssemblyComponents();
-        services.AddSignalR(o => o.ClientTimeoutInterval = HubTimeouts.Silence);
+        services.AddSignalR(o => o.ClientTimeoutInterval = HubTimeouts.Silence)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, HubJsonContext.Default));
         services.AddMudServices();
 
         services.AddPlaygroundStorage(builder.Configuration, builder.Environment.ContentRootPath);

@@ -116,6 +116,28 @@ public sealed class TraceTransportTests
         Assert.Contains(copy.Steps.SelectMany(s => s.Changed), o => o.References.Any(r => r.Label == ".next"));
     }
 
+    [Theory]
+    [InlineData(Script)]
+    [InlineData(GcScript)]
+    public void The_generated_serializer_writes_what_reflection_writes_and_reads_it_back(string script)
+    {
+        var trace = MemorySimulator.Run(script, new SimulationOptions { CheckpointInterval = 5 });
+        var reflection = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var generated = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        generated.TypeInfoResolverChain.Insert(0, Playground.Shared.Hub.HubJsonContext.Default);
+
+        foreach (var chunk in MemoryTraceAssembler.Split(trace, 9))
+        {
+            var byReflection = JsonSerializer.Serialize(chunk, reflection);
+            var byGenerated = JsonSerializer.Serialize(chunk, generated);
+            Assert.Equal(byReflection, byGenerated);
+            var read = JsonSerializer.Deserialize<MemoryTraceChunk>(byGenerated, generated)!;
+            Assert.Equal(byReflection, JsonSerializer.Serialize(read, reflection));
+        }
+
+        Assert.Contains("\"refCountChanges\":[{", JsonSerializer.Serialize(MemoryTraceAssembler.Split(trace, 1_000).First(), generated), StringComparison.Ordinal);
+    }
+
     private static string Frames(IReadOnlyList<TraceFrame>? frames) => frames is null ? "same"
         : string.Join(" | ", frames.Select(f => f.Function + ": " + string.Join(", ", f.Bindings.Select(b => $"{b.Name}={b.ObjectId}"))));
 

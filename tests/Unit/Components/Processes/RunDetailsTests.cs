@@ -34,6 +34,28 @@ public sealed class RunDetailsTests
     }
 
     [Fact]
+    public void One_processs_events_arriving_all_after_the_others_fold_into_the_same_history()
+    {
+        // each process writes down its own pipe: here every event of one worker arrives after all of the other's
+        var events = RecordedRun.Load("counter_locked");
+        var pids = events.Select(e => e.Pid).Distinct().ToList();
+        var late = pids[^1];
+        var inOrder = new RunDetails();
+        inOrder.Apply(events);
+        var reordered = new RunDetails();
+        reordered.Apply([.. events.Where(e => e.Pid != late), .. events.Where(e => e.Pid == late)]);
+
+        var expected = Assert.Single(inOrder.Locks.Locks);
+        var actual = Assert.Single(reordered.Locks.Locks);
+        Assert.Equal(expected.Changes.Select(c => (c.Timestamp, c.Pid, c.Acquired, c.Holders)), actual.Changes.Select(c => (c.Timestamp, c.Pid, c.Acquired, c.Holders)));
+        Assert.Equal(1, actual.MostHolders);
+        Assert.Equal(inOrder.Values.Counter!.Writes.Select(w => (w.Timestamp, w.Value)), reordered.Values.Counter!.Writes.Select(w => (w.Timestamp, w.Value)));
+        var middle = expected.Changes[expected.Changes.Count / 2].Timestamp;
+        Assert.Equal(expected.HoldersAt(middle), actual.HoldersAt(middle));
+        Assert.Equal(expected.WaitersAt(middle), actual.WaitersAt(middle));
+    }
+
+    [Fact]
     public void A_semaphore_of_two_has_at_most_two_holders_and_ends_free()
     {
         var semaphore = Assert.Single(Fold("semaphore_limit").Locks.Locks);

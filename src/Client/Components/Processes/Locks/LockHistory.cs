@@ -92,24 +92,49 @@ public sealed class LockTrack(string name, string type)
     private readonly List<LockChange> _changes = [];
     private readonly List<LockWait> _waits = [];
 
+    /// <summary>Where in <see cref="_waits"/> each waiting process's open waits are (two threads of one process may both wait).</summary>
+    private readonly Dictionary<int, List<int>> _openWaits = [];
+
+    /// <summary>The first change whose holder count is stale (a change arrived late before it); Count when none is.</summary>
+    private int _staleFrom;
+
+    private int? _mostHolders;
+
     /// <summary>The acquires and releases in timestamp order, each with the number of holders after it.</summary>
-    public IReadOnlyList<LockChange> Changes => _changes;
+    public IReadOnlyList<LockChange> Changes
+    {
+        get
+        {
+            Recount();
+            return _changes;
+        }
+    }
 
     public int Acquisitions { get; set; }
 
     /// <summary>The most holders at once (1 for a Lock used correctly; up to n for a Semaphore(n)).</summary>
-    public int MostHolders => _changes.Count == 0 ? 0 : _changes.Max(c => c.Holders);
+    public int MostHolders => _mostHolders ??= Changes.Count == 0 ? 0 : Changes.Max(c => c.Holders);
 
     /// <summary>Opens a wait in acquire(); a process waits for one lock at a time.</summary>
-    public void BeginWait(int pid, string name, double at) => _waits.Add(new LockWait(pid, name, at, null));
+    public void BeginWait(int pid, string name, double at)
+    {
+        if (!_openWaits.TryGetValue(pid, out var open))
+        {
+            _openWaits[pid] = open = [];
+        }
+
+        open.Add(_waits.Count);
+        _waits.Add(new LockWait(pid, name, at, null));
+    }
 
     /// <summary>Closes the process's open wait, if any (it got the lock, timed out or exited).</summary>
     public void EndWait(int pid, double at)
     {
-        var open = _waits.FindLastIndex(w => w.Pid == pid && w.Until is null);
-        if (open >= 0)
+        if (_openWaits.TryGetValue(pid, out var open) && open.Count > 0)
         {
-            _waits[open] = _waits[open] with { Until = Math.Max(at, _waits[open].Since) };
+            var last = open[^1];
+            open.RemoveAt(open.Count - 1);
+            _waits[last] = _waits[last] with { Until = Math.Max(at, _waits[last].Since) };
         }
     }
 
@@ -150,23 +175,41 @@ public sealed class LockTrack(string name, string type)
     /// <summary>How many of the changes happened at or before <paramref name="time"/>.</summary>
     public int ChangesUntil(double time) => TimeSearch.CountAtOrBefore(_changes, c => c.Timestamp, time);
 
-    /// <summary>Puts <paramref name="change"/> in its place in time and recounts the holders from there on.</summary>
+    /// <summary>
+    /// Puts <paramref name="change"/> in its place in time. The holder counts from there on are recounted
+    /// when next read, not now: a process's events come in batches down its own pipe, so thousands of
+    /// changes can arrive behind another process's, and recounting after each would be quadratic.
+    /// </summary>
     public void Record(LockChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var at = _changes.Count;
-        while (at > 0 && _changes[at - 1].Timestamp > change.Timestamp)
+        var at = _changes.Count > 0 && _changes[^1].Timestamp <= change.Timestamp
+            ? _changes.Count
+            : TimeSearch.CountAtOrBefore(_changes, c => c.Timestamp, change.Timestamp);
+        _changes.Insert(at, change);
+        _staleFrom = Math.Min(_staleFrom, at);
+        _mostHolders = null;
+    }
+
+    private void Recount()
+    {
+        if (_staleFrom >= _changes.Count)
         {
-            at--;
+            _staleFrom = _changes.Count;
+            return;
         }
 
-        _changes.Insert(at, change);
-        var holders = at == 0 ? 0 : _changes[at - 1].Holders;
-        for (var i = at; i < _changes.Count; i++)
+        var holders = _staleFrom == 0 ? 0 : _changes[_staleFrom - 1].Holders;
+        for (var i = _staleFrom; i < _changes.Count; i++)
         {
             holders = Math.Max(0, holders + (_changes[i].Acquired ? 1 : -1));
-            _changes[i] = _changes[i] with { Holders = holders };
+            if (_changes[i].Holders != holders)
+            {
+                _changes[i] = _changes[i] with { Holders = holders };
+            }
         }
+
+        _staleFrom = _changes.Count;
     }
 }
 

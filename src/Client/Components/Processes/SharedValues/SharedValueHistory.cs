@@ -113,12 +113,10 @@ public sealed class SharedValueTrack(string name)
     /// <summary>Puts <paramref name="write"/> in its place in time (usually the end).</summary>
     public void Record(SharedValueWrite write)
     {
-        var at = _writes.Count;
-        while (at > 0 && _writes[at - 1].Timestamp > write.Timestamp)
-        {
-            at--;
-        }
-
+        ArgumentNullException.ThrowIfNull(write);
+        var at = _writes.Count > 0 && _writes[^1].Timestamp <= write.Timestamp
+            ? _writes.Count
+            : TimeSearch.CountAtOrBefore(_writes, w => w.Timestamp, write.Timestamp);
         _writes.Insert(at, write);
     }
 

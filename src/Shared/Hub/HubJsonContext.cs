@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Playground.Shared.Hub;
+
+/// <summary>
+/// The hub's payloads, serialized by code generated at build time rather than by reflection. In the
+/// browser .NET is interpreted and has no Reflection.Emit, so reflection-based System.Text.Json sets
+/// every property of every record through MethodBase.Invoke: a 100,000-step trace took minutes to read.
+/// Both ends put this context first in SignalR's JSON options (<see cref="JsonSerializerDefaults.Web"/>,
+/// as SignalR's own), so the text on the wire is the same as before.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(Memory.MemoryTraceChunk))]
+[JsonSerializable(typeof(Processes.ProcessRunUpdate))]
+[JsonSerializable(typeof(ServerInfo))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(int?))]
+[JsonSerializable(typeof(bool))]
+public sealed partial class HubJsonContext : JsonSerializerContext;
