@@ -42,9 +42,33 @@ public sealed class LocksViewTests : BunitTestBase
         Assert.Equal("free", row.QuerySelector("[data-testid=lock-holders]")!.TextContent);
         Assert.Equal("—", row.QuerySelector("[data-testid=lock-waiters]")!.TextContent);
         Assert.Contains("400×, at most 1 at once", row.TextContent, StringComparison.Ordinal);
+        // 800 changes drawn as pixel columns of a 220-pixel chart, not one rectangle each
         var bars = row.QuerySelectorAll("rect");
-        Assert.Equal(800, bars.Length);
+        Assert.InRange(bars.Length, 2, 2 * 220);
+        Assert.All(bars, b => Assert.InRange(double.Parse(b.GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture), 0, 220));
         // the recording's first event is Process-1's, then MainProcess's, then Process-2's: colours 0 and 2
         Assert.Equal(new HashSet<string?> { LanePalette.Of(0), LanePalette.Of(2) }, bars.Select(b => b.GetAttribute("fill")).ToHashSet());
+    }
+
+    [Fact]
+    public void A_column_is_as_tall_as_the_most_holders_in_it_and_a_free_lock_draws_nothing()
+    {
+        // a Semaphore(2): Process-1 takes it at 0, Process-2 at 0.001 (two holders for a thousandth of the
+        // run), both release by 0.002, then Process-1 holds it from 0.5 to 1
+        var track = new LockTrack("Semaphore-1", "Semaphore");
+        track.Record(new LockChange(0.0, 1, "Process-1", true, 0));
+        track.Record(new LockChange(0.001, 2, "Process-2", true, 0));
+        track.Record(new LockChange(0.0015, 1, "Process-1", false, 0));
+        track.Record(new LockChange(0.002, 2, "Process-2", false, 0));
+        // arrives late: its place is before the last two
+        track.Record(new LockChange(0.5, 1, "Process-1", true, 0));
+        track.Record(new LockChange(1.0, 1, "Process-1", false, 0));
+
+        var bars = LockChart.Bars(track, 0, 1, null, 100);
+
+        Assert.Equal([(0.0, 2, 2), (50.0, 1, 1)], bars.Select(b => (Math.Round(b.X, 3), b.Holders, b.Pid)));
+        Assert.Equal(50.0, bars[1].Width, 3);
+        Assert.Equal(2, track.MostHolders);
+        Assert.Empty(LockChart.Bars(track, 0, 1, 0.25, 100).Skip(1));
     }
 }
