@@ -100,24 +100,7 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
 
     var work = new List<double>();
     var screen = new List<double>();
-    var traceDirectory = Environment.GetEnvironmentVariable("MEMORY_BENCH_TRACE");
-    ICDPSession? cdp = null;
-    var traceEvents = new List<string>();
-    var traceDone = new TaskCompletionSource();
-    if (traceDirectory is not null && steps > 1000)
-    {
-        cdp = await page.Context.NewCDPSessionAsync(page);
-        cdp.Event("Tracing.dataCollected").OnEvent += (_, e) =>
-        {
-            if (e is { } data)
-            {
-                foreach (var item in data.GetProperty("value").EnumerateArray())
-                    traceEvents.Add(item.GetRawText());
-            }
-        };
-        cdp.Event("Tracing.tracingComplete").OnEvent += (_, _) => traceDone.TrySetResult();
-        await cdp.SendAsync("Tracing.start", new() { ["transferMode"] = "ReportEvents", ["traceConfig"] = new Dictionary<string, object> { ["includedCategories"] = new[] { "devtools.timeline", "v8.execute", "disabled-by-default-devtools.timeline", "disabled-by-default-v8.cpu_profiler", "blink.user_timing" } } });
-    }
+    var trace = steps > 1000 ? await ChromeTrace.StartIfAskedAsync(page, "MEMORY_BENCH_TRACE") : null;
 
     var current = steps;
     foreach (var key in Enumerable.Repeat("ArrowLeft", StepsTimed).Concat(Enumerable.Repeat("ArrowRight", StepsTimed)))
@@ -139,11 +122,9 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
         screen.Add(times[1]);
     }
 
-    if (cdp is not null)
+    if (trace is not null)
     {
-        await cdp.SendAsync("Tracing.end");
-        await traceDone.Task.WaitAsync(TimeSpan.FromMinutes(2));
-        await File.WriteAllTextAsync(Path.Combine(traceDirectory!, $"steps{(select ? "-selected" : "")}-{DateTime.UtcNow:HHmmss}.json"), "[" + string.Join(",\n", traceEvents) + "]");
+        await trace.StopAsync("MEMORY_BENCH_TRACE", select ? "steps-selected" : "steps");
     }
 
     return new Timings(steps, [.. work.Order()], [.. screen.Order()]);

@@ -33,10 +33,16 @@ var idle = await MeasureAsync(page, server, TimeSpan.FromSeconds(3), () => Task.
 await page.EvaluateAsync("code => monaco.editor.getModels().forEach(m => m.setValue(code))", script);
 await page.ClickAsync("button[data-testid='run']");
 await Assertions.Expect(page.Locator("button[data-testid='stop']")).ToBeEnabledAsync();
+// PROCESS_BENCH_TRACE=DIR writes a Chromium performance trace of the stream there.
+var trace = await ChromeTrace.StartIfAskedAsync(page, "PROCESS_BENCH_TRACE");
 var watch = Stopwatch.StartNew();
 var stream = await MeasureAsync(page, server, TimeSpan.FromSeconds(120),
     async () => await page.GetByTestId("run-ending").CountAsync() > 0);
 watch.Stop();
+if (trace is not null)
+{
+    await trace.StopAsync("PROCESS_BENCH_TRACE", "stream");
+}
 var ending = await page.GetByTestId("run-ending").InnerTextAsync();
 var counted = await page.Locator("text=/[0-9,]+ events/").First.InnerTextAsync();
 

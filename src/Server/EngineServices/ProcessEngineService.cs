@@ -23,7 +23,17 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
     public string SessionKey { get; set; } = "circuit:" + Guid.NewGuid().ToString("N");
 
     public static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(50);
-    public const int MaxBatch = 2_000;
+
+    /// <summary>
+    /// A batch is one SignalR message, and a page in WebAssembly reads the messages that have arrived in
+    /// one go: its .NET is interpreted, some 25 µs per event to read and fold, so thousands at once would
+    /// hold the page for many frames. Full batches are paced <see cref="FullBatchInterval"/> apart (about
+    /// 7,500 events a second, what such a page keeps up with), so a flood reaches the page a little later
+    /// than it happened but never freezes it; a partial batch waits <see cref="BatchInterval"/>.
+    /// </summary>
+    public const int MaxBatch = 100;
+
+    public static readonly TimeSpan FullBatchInterval = TimeSpan.FromMilliseconds(20);
 
     public IAsyncEnumerable<ProcessRunUpdate> RunAsync(string source, string? startMethod, CancellationToken cancellationToken = default) =>
         RunAsync(new ProcessRunRequest(source ?? string.Empty, StartMethod: startMethod), cancellationToken);
@@ -74,8 +84,9 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
     }
 
     /// <summary>
-    /// Sends what has arrived as one batch, then waits <see cref="BatchInterval"/> before the next, so a
-    /// quiet run's events go out at once and a chatty one's at most twenty times a second.
+    /// Sends what has arrived as one batch; after a partial batch it waits <see cref="BatchInterval"/>
+    /// before the next, so a quiet run's events go out at once and a trickle costs at most twenty messages
+    /// a second; after a full one <see cref="FullBatchInterval"/>.
     /// </summary>
     private static async Task PumpAsync(ProcessRun run, ChannelWriter<ProcessRunUpdate> output)
     {
@@ -105,7 +116,7 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
                 }
 
                 await output.WriteAsync(new ProcessRunUpdate(batch, null));
-                await Task.Delay(BatchInterval);
+                await Task.Delay(batch.Count < MaxBatch ? BatchInterval : FullBatchInterval);
             }
 
             await reading;

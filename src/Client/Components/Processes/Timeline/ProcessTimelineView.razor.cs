@@ -35,6 +35,8 @@ public sealed partial class ProcessTimelineView
     private TimelineViewport _view = TimelineViewport.Fit(0, 1);
     private IReadOnlyList<TimelineLane> _lanes = [];
     private List<LaneRow> _rows = [];
+    private readonly Dictionary<int, TimelineRaster.LaneRaster> _rasters = [];
+    private ProcessTimeline? _rastersOf;
     private IReadOnlyList<ArrowLine> _arrows = [];
     private IReadOnlyList<(double X, string Label)> _ticks = [];
     private bool _arrowsLabelled;
@@ -64,6 +66,9 @@ public sealed partial class ProcessTimelineView
 
     /// <summary>The processes on a deadlock's cycle: their lanes are outlined and labelled "in deadlock".</summary>
     [Parameter] public IReadOnlyCollection<int> Deadlocked { get; set; } = [];
+
+    /// <summary>The run is still going: the whole-run view leaves room to grow (see <see cref="TimelineViewport.FitLive"/>).</summary>
+    [Parameter] public bool Live { get; set; }
 
     private bool InDeadlock(TimelineLane lane) => Deadlocked.Contains(lane.Pid);
 
@@ -118,6 +123,9 @@ public sealed partial class ProcessTimelineView
         }
     }
 
+    private TimelineRaster.LaneRaster Raster(int pid) =>
+        _rasters.TryGetValue(pid, out var raster) ? raster : _rasters[pid] = new TimelineRaster.LaneRaster();
+
     private static string Px(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     protected override void OnParametersSet()
@@ -133,10 +141,16 @@ public sealed partial class ProcessTimelineView
             return;
         }
 
-        var fit = TimelineViewport.Fit(Timeline.Origin, End);
+        var fit = Live && Until is null ? TimelineViewport.FitLive(Timeline.Origin, End) : TimelineViewport.Fit(Timeline.Origin, End);
         _view = _zoomed is { } z && !z.Covers(fit.From, fit.To) ? z : fit;
         _lanes = Timeline.Lanes;
-        _rows = [.. _lanes.Select((lane, row) => new LaneRow(lane, LanePaths.Of(TimelineRaster.Bars(lane, _view, End, _width), LaneTop(row), LaneHeight)))];
+        if (!ReferenceEquals(_rastersOf, Timeline))
+        {
+            _rasters.Clear();
+            _rastersOf = Timeline;
+        }
+
+        _rows = [.. _lanes.Select((lane, row) => new LaneRow(lane, LanePaths.Of(Raster(lane.Pid).Bars(lane, _view, End, _width), LaneTop(row), LaneHeight)))];
         _arrows = TimelineRaster.Arrows(Timeline.Arrows, _view, End, _width, out _arrowsInView);
         _arrowsLabelled = _arrows.Count <= MaxLabelledArrows;
         _labelled = LabelsWithRoom(_arrows);
@@ -195,7 +209,10 @@ public sealed partial class ProcessTimelineView
             return;
         }
 
-        var zoomed = _view.ZoomAt(fraction, factor, Timeline.Origin, End);
+        // a live run's whole-run view has room to grow beyond the run (FitLive): zoom from the run itself
+        var from = _zoomed ?? TimelineViewport.Fit(Timeline.Origin, End);
+        var at = Math.Clamp(from.FractionOf(_view.TimeAt(fraction)), 0, 1);
+        var zoomed = from.ZoomAt(at, factor, Timeline.Origin, End);
         _zoomed = zoomed.Covers(Timeline.Origin, End) ? null : zoomed;
         OnParametersSet();
     }

@@ -16,6 +16,28 @@ public sealed record TimelineViewport(double From, double To)
     public static TimelineViewport Fit(double origin, double now) =>
         new(origin, Math.Max(now, origin + MinimumSpan));
 
+    /// <summary>
+    /// The whole of a run still going, with room to grow: the span is rounded up to the next of 1, 1.5,
+    /// 2, 3, 5 or 7.5 times a power of ten, so the view (and every pixel the lanes were drawn at) stays
+    /// put for many frames while the run streams, and the lanes fill it from the left.
+    /// </summary>
+    public static TimelineViewport FitLive(double origin, double now)
+    {
+        var span = Math.Max(now - origin, MinimumSpan) * 1.05;
+        var decade = Math.Pow(10, Math.Floor(Math.Log10(span)));
+        foreach (var step in LiveSteps)
+        {
+            if (step * decade >= span)
+            {
+                return new(origin, origin + (step * decade));
+            }
+        }
+
+        return new(origin, origin + (10 * decade));
+    }
+
+    private static readonly double[] LiveSteps = [1, 1.5, 2, 3, 5, 7.5];
+
     public double TimeAt(double fraction) => From + (fraction * Span);
 
     public double FractionOf(double time) => (time - From) / Span;

@@ -45,6 +45,21 @@ public sealed class ProcessTimelineViewTests : BunitTestBase
     }
 
     [Fact]
+    public void While_the_run_goes_on_the_whole_run_view_has_room_to_grow_and_one_zoom_in_still_narrows_it()
+    {
+        var timeline = new ProcessTimeline();
+        timeline.Apply(RecordedRuns.Load("pipe_ping_pong"));
+        var view = Context.Render<ProcessTimelineView>(p => p.Add(c => c.Timeline, timeline).Add(c => c.Live, true));
+        var live = TimelineViewport.FitLive(timeline.Origin, timeline.Now);
+        Assert.True(live.To > timeline.Now);
+        Assert.EndsWith("(the whole run)", view.Find("[data-testid='timeline-range']").TextContent, StringComparison.Ordinal);
+
+        view.Find("[data-testid='timeline-zoom-in']").Click();
+
+        Assert.Contains(" of ", view.Find("[data-testid='timeline-range']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Zooming_in_narrows_the_range_and_fit_shows_the_whole_run_again()
     {
         var view = Render("pipe_ping_pong");

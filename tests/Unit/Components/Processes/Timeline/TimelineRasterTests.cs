@@ -120,4 +120,50 @@ public sealed class TimelineRasterTests
         Assert.InRange(drawn.Count, 200, TimelineRaster.MaxArrows);
         Assert.Equal(drawn.Count, drawn.Select(a => (int)Math.Floor(a.FromX / 4)).Distinct().Count());
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_lanes_remembered_raster_draws_what_a_fresh_one_draws_as_the_run_streams_in(bool zoomedIn)
+    {
+        // the locked counter: two workers taking an RLock 400 times, streamed in batches of 37 events
+        var events = Playground.Tests.Unit.Components.Processes.RecordedRun.Load("counter_locked");
+        var timeline = new ProcessTimeline();
+        var rasters = new Dictionary<int, TimelineRaster.LaneRaster>();
+        var compared = 0;
+        foreach (var batch in events.Chunk(37))
+        {
+            timeline.Apply(batch);
+            var view = TimelineViewport.FitLive(timeline.Origin, timeline.Now);
+            if (zoomedIn)
+            {
+                view = new TimelineViewport(view.From + (view.Span / 4), view.From + (view.Span / 2));
+            }
+
+            foreach (var lane in timeline.Lanes)
+            {
+                var raster = rasters.TryGetValue(lane.Pid, out var r) ? r : rasters[lane.Pid] = new TimelineRaster.LaneRaster();
+                var remembered = raster.Bars(lane, view, timeline.Now, 640);
+                Assert.Equal(TimelineRaster.Bars(lane, view, timeline.Now, 640), remembered);
+                compared += remembered.Count;
+            }
+        }
+
+        Assert.True(compared > 100, $"only {compared} bars compared");
+    }
+
+    [Fact]
+    public void A_live_view_stays_put_while_the_run_grows_within_its_room_and_always_holds_now()
+    {
+        var first = TimelineViewport.FitLive(100, 100.8);
+        Assert.Equal(new TimelineViewport(100, 101), first);
+        Assert.Equal(first, TimelineViewport.FitLive(100, 100.9));
+        var later = TimelineViewport.FitLive(100, 101.2);
+        Assert.Equal(new TimelineViewport(100, 101.5), later);
+        foreach (var now in new[] { 100.00001, 100.003, 100.7, 104, 133 })
+        {
+            var view = TimelineViewport.FitLive(100, now);
+            Assert.True(view.To >= now && view.To <= 100 + ((now - 100) * 1.8) + TimelineViewport.MinimumSpan, $"{now}: {view}");
+        }
+    }
 }
