@@ -18,7 +18,7 @@ public sealed partial class MemoryStepView
         Line = step?.Line;
         Output = trace.Stdout[..Math.Min(trace.Stdout.Length, step?.StdoutLength ?? trace.Stdout.Length)];
         ChangedIds = step?.Changed.Select(o => o.Id).ToHashSet() ?? [];
-        Objects = [.. heap.Values.OrderBy(o => o.Id)];
+        Objects = ById(heap);
         Changes = step?.RefCountChanges.Select(c => new LabelledChange(c, Label(c.ObjectId))).ToList() ?? [];
         Freed = step?.Freed ?? [];
         Collections = step?.Collections ?? [];
@@ -75,6 +75,22 @@ public sealed partial class MemoryStepView
         }
 
         return trace.Steps.Count > 0 ? new SourceMarker(trace.Steps[^1].Line, 1, trace.Message, EndColumn: 200) : null;
+    }
+
+    /// <summary>The live objects in id order (allocation order), sorted on their ids as plain numbers.</summary>
+    private static HeapObject[] ById(IReadOnlyDictionary<long, HeapObject> heap)
+    {
+        var ids = new long[heap.Count];
+        var objects = new HeapObject[heap.Count];
+        var n = 0;
+        foreach (var (id, o) in heap)
+        {
+            ids[n] = id;
+            objects[n++] = o;
+        }
+
+        Array.Sort(ids, objects);
+        return objects;
     }
 
     /// <summary>"list [1, 2, 3]", or just the repr when it names its type already ("Node object").</summary>

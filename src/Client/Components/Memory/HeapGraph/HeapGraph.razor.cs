@@ -110,10 +110,10 @@ public sealed partial class HeapGraph
             return null;
         }
 
-        var toHeight = _model.Cards.FirstOrDefault(c => c.NodeId == arrow.To)?.Height ?? HeapGraphModel.CardHeight;
+        var toHeight = _model.HeightOf(arrow.To);
         if (arrow.FrameRow is { } row)
         {
-            var frameHeight = _model.Frames.First(f => f.NodeId == arrow.From).Height;
+            var frameHeight = _model.HeightOf(arrow.From);
             var start = new GraphPoint(from.X + (HeapGraphModel.FrameWidth / 2) - 14,
                 from.Y - (frameHeight / 2) + HeapGraphModel.FrameHeaderHeight + (row * HeapGraphModel.FrameRowHeight) + 12);
             var end = new GraphPoint(to.X - (HeapGraphModel.CardWidth / 2), to.Y);

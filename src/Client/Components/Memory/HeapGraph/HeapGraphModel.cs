@@ -37,7 +37,24 @@ public sealed class HeapGraphModel
         Arrows = arrows;
         HiddenCount = hiddenCount;
         SharedHiddenCount = sharedHiddenCount;
+        var heights = new Dictionary<string, double>(frames.Count + cards.Count, StringComparer.Ordinal);
+        foreach (var frame in frames)
+        {
+            heights[frame.NodeId] = frame.Height;
+        }
+
+        foreach (var card in cards)
+        {
+            heights[card.NodeId] = card.Height;
+        }
+
+        _heights = heights;
     }
+
+    private readonly Dictionary<string, double> _heights;
+
+    /// <summary>The drawn height of a frame or card by its node id; a card's when the node is unknown.</summary>
+    public double HeightOf(string nodeId) => _heights.TryGetValue(nodeId, out var height) ? height : CardHeight;
 
     public IReadOnlyList<GraphFrame> Frames { get; }
 
@@ -101,7 +118,7 @@ public sealed class HeapGraphModel
             }
         }
 
-        foreach (var o in byId.Values.OrderBy(o => o.Id))
+        foreach (var o in InIdOrder(objects, freed, byId))
         {
             if (!o.SharedByInterpreter || showShared || heldByStudent.Contains(o.Id) || o.Id == selectedId)
             {
@@ -152,6 +169,36 @@ public sealed class HeapGraphModel
     }
 
     /// <summary>
+    /// The objects and the freed cards in id order. The live objects usually come sorted already
+    /// (<see cref="MemoryStepView.Objects"/>): then only the few freed ones need a place among them.
+    /// </summary>
+    private static IReadOnlyList<HeapObject> InIdOrder(IReadOnlyList<HeapObject> objects, IReadOnlyList<FreedCard> freed, Dictionary<long, HeapObject> byId)
+    {
+        var sorted = freed.Count == 0;
+        for (var i = 1; sorted && i < objects.Count; i++)
+        {
+            sorted = objects[i - 1].Id < objects[i].Id;
+        }
+
+        if (sorted)
+        {
+            return objects;
+        }
+
+        var ids = new long[byId.Count];
+        var all = new HeapObject[byId.Count];
+        var n = 0;
+        foreach (var (id, o) in byId)
+        {
+            ids[n] = id;
+            all[n++] = o;
+        }
+
+        Array.Sort(ids, all);
+        return all;
+    }
+
+    /// <summary>
     /// Beyond <see cref="MaxObjects"/>: what the step touched and the selection, the objects the innermost
     /// frame names, then their neighbours (what they refer to and what refers to them), up to
     /// <see cref="SummaryObjects"/>.
@@ -172,16 +219,22 @@ public sealed class HeapGraphModel
             order.AddRange(frames[^1].Bindings.Select(b => b.ObjectId));
         }
 
+        var seeds = order.Where(candidates.Contains).Distinct().ToList();
+
+        // who refers to the seeds (only to them: a map of every object's referrers cost a frame per step)
+        var seedSet = seeds.ToHashSet();
         var referrers = new Dictionary<long, List<long>>();
         foreach (var o in visible)
         {
             foreach (var r in o.References)
             {
-                (referrers.TryGetValue(r.TargetId, out var list) ? list : referrers[r.TargetId] = []).Add(o.Id);
+                if (seedSet.Contains(r.TargetId))
+                {
+                    (referrers.TryGetValue(r.TargetId, out var list) ? list : referrers[r.TargetId] = []).Add(o.Id);
+                }
             }
         }
 
-        var seeds = order.Where(candidates.Contains).Distinct().ToList();
         foreach (var id in seeds)
         {
             Keep(id);
@@ -221,7 +274,8 @@ public sealed record GraphFrame(string NodeId, string Title, IReadOnlyList<Frame
 /// <summary>An object card; <see cref="FreedReason"/> is set for an object freed on this step, drawn faded.</summary>
 public sealed record GraphCard(HeapObject Object, string? FreedReason)
 {
-    public string NodeId => Object.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The object's id as the layout names its node (made once: the graph reads it per arrow end).</summary>
+    public string NodeId { get; } = Object.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public double Height => FreedReason is null ? HeapGraphModel.CardHeight : HeapGraphModel.FreedCardHeight;
 }
