@@ -73,10 +73,15 @@ public sealed record SandboxCapabilities(
                               "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"];
             if (!isRoot)
                 probe = ["--unshare-user", .. probe];
-            var result = await HostCommand.RunAsync(bwrap, [.. probe, "/bin/true"], TimeSpan.FromSeconds(5), inheritEnvironment: false, ct);
-            bubblewrap = result.ExitCode == 0;
-            if (!bubblewrap)
-                notes.Add("bubblewrap refused: " + result.Stderr.Trim());
+            // A machine busy enough can make one probe time out: a server must not settle for weaker
+            // isolation for its whole life because of that, so it asks up to three times.
+            for (var attempt = 0; attempt < 3 && !bubblewrap; attempt++)
+            {
+                var result = await HostCommand.RunAsync(bwrap, [.. probe, "/bin/true"], TimeSpan.FromSeconds(10), inheritEnvironment: false, ct);
+                bubblewrap = result.ExitCode == 0;
+                if (!bubblewrap && attempt == 2)
+                    notes.Add("bubblewrap refused: " + result.Stderr.Trim());
+            }
         }
         else
         {
