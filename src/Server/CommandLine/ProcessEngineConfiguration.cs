@@ -36,8 +36,8 @@ public sealed record ProcessEngineConfiguration(SandboxLimits Limits, ProcessRun
         configuration.GetSection(SandboxSection).Bind(limits);
         var options = new ProcessRunOptions();
         configuration.GetSection(ProcessesSection).Bind(options);
-        Throw(new SandboxLimitsValidation().Validate(null, limits));
-        Throw(new ProcessRunOptionsValidation().Validate(null, options));
+        Throw(ProcessEngineValidation.Limits.Validate(null, limits));
+        Throw(ProcessEngineValidation.Options.Validate(null, options));
         return new ProcessEngineConfiguration(limits, options);
     }
 
@@ -48,38 +48,33 @@ public sealed record ProcessEngineConfiguration(SandboxLimits Limits, ProcessRun
     }
 }
 
-/// <summary>The options pattern's check of <see cref="SandboxLimits"/>, run at start-up (ValidateOnStart).</summary>
-public sealed class SandboxLimitsValidation : IValidateOptions<SandboxLimits>
+/// <summary>
+/// The options pattern's check of a section whose options validate themselves (<c>Validate()</c> throws an
+/// <see cref="ArgumentException"/> naming the bad setting), run at start-up (ValidateOnStart); the failure
+/// names the section, so the operator knows where to look.
+/// </summary>
+public sealed class SectionValidation<T>(string section, Action<T> validate) : IValidateOptions<T>
+    where T : class
 {
-    public ValidateOptionsResult Validate(string? name, SandboxLimits options)
+    public ValidateOptionsResult Validate(string? name, T options)
     {
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            options.Validate();
+            validate(options);
             return ValidateOptionsResult.Success;
         }
         catch (ArgumentException e)
         {
-            return ValidateOptionsResult.Fail($"{ProcessEngineConfiguration.SandboxSection}: {e.Message}");
+            return ValidateOptionsResult.Fail($"{section}: {e.Message}");
         }
     }
 }
 
-/// <summary>The options pattern's check of <see cref="ProcessRunOptions"/>, run at start-up (ValidateOnStart).</summary>
-public sealed class ProcessRunOptionsValidation : IValidateOptions<ProcessRunOptions>
+/// <summary>The two sections of the process engine, checked alike.</summary>
+public static class ProcessEngineValidation
 {
-    public ValidateOptionsResult Validate(string? name, ProcessRunOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        try
-        {
-            options.Validate();
-            return ValidateOptionsResult.Success;
-        }
-        catch (ArgumentException e)
-        {
-            return ValidateOptionsResult.Fail($"{ProcessEngineConfiguration.ProcessesSection}: {e.Message}");
-        }
-    }
+    public static SectionValidation<SandboxLimits> Limits { get; } = new(ProcessEngineConfiguration.SandboxSection, l => l.Validate());
+
+    public static SectionValidation<ProcessRunOptions> Options { get; } = new(ProcessEngineConfiguration.ProcessesSection, o => o.Validate());
 }

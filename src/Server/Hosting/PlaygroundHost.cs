@@ -54,8 +54,8 @@ public static class PlaygroundHost
         services.AddSingleton<MemoryEngineThrottle>();
         services.AddScoped<IMemoryEngineService, MemoryEngineService>();
         // checked when the server starts, not when the first student presses Run
-        services.AddSingleton<IValidateOptions<SandboxLimits>, SandboxLimitsValidation>();
-        services.AddSingleton<IValidateOptions<ProcessRunOptions>, ProcessRunOptionsValidation>();
+        services.AddSingleton<IValidateOptions<SandboxLimits>>(ProcessEngineValidation.Limits);
+        services.AddSingleton<IValidateOptions<ProcessRunOptions>>(ProcessEngineValidation.Options);
         services.AddOptions<SandboxLimits>().Bind(builder.Configuration.GetSection(ProcessEngineConfiguration.SandboxSection)).ValidateOnStart();
         services.AddOptions<ProcessRunOptions>().Bind(builder.Configuration.GetSection(ProcessEngineConfiguration.ProcessesSection)).ValidateOnStart();
         services.AddSingleton<ProcessEngineHost>();
