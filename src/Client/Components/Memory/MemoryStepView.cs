@@ -78,7 +78,7 @@ public sealed partial class MemoryStepView
     }
 
     /// <summary>The live objects in id order (allocation order), sorted on their ids as plain numbers.</summary>
-    private static HeapObject[] ById(IReadOnlyDictionary<long, HeapObject> heap)
+    internal static HeapObject[] ById(IReadOnlyDictionary<long, HeapObject> heap)
     {
         var ids = new long[heap.Count];
         var objects = new HeapObject[heap.Count];

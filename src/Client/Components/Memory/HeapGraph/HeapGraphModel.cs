@@ -180,22 +180,7 @@ public sealed class HeapGraphModel
             sorted = objects[i - 1].Id < objects[i].Id;
         }
 
-        if (sorted)
-        {
-            return objects;
-        }
-
-        var ids = new long[byId.Count];
-        var all = new HeapObject[byId.Count];
-        var n = 0;
-        foreach (var (id, o) in byId)
-        {
-            ids[n] = id;
-            all[n++] = o;
-        }
-
-        Array.Sort(ids, all);
-        return all;
+        return sorted ? objects : MemoryStepView.ById(byId);
     }
 
     /// <summary>
