@@ -29,13 +29,16 @@ Console.WriteLine($"Memory pages stepping through 100,000 steps and 2,000 live o
 Console.WriteLine($"  {StepsTimed} steps back then {StepsTimed} forward from the last step, each timed from the key press; baseline: the same script at 10 objects and 10 rounds");
 // MEMORY_BENCH_ONLY=N runs only the Nth pass (0: refcount, 1: an object selected, 2: gc);
 // MEMORY_BENCH_TRACE=DIR writes a Chromium performance trace of each big trace's timed steps there.
+// MEMORY_BENCH_TINY_ONLY=1 times only the tiny trace (its "big" column repeats it): a quick look at
+// what a step costs whatever the trace's size.
 var only = Environment.GetEnvironmentVariable("MEMORY_BENCH_ONLY");
+var tinyOnly = Environment.GetEnvironmentVariable("MEMORY_BENCH_TINY_ONLY") == "1";
 var passes = new[] { ("/memory/refcount", false), ("/memory/refcount", true), ("/memory/gc", false) };
 foreach (var (path, select) in only is null ? passes : [passes[int.Parse(only, inv)]])
 {
     await OpenAsync(page, path);
     var small = await RunAndStepAsync(page, tiny, select);
-    var big = await RunAndStepAsync(page, script, select);
+    var big = tinyOnly ? small : await RunAndStepAsync(page, script, select);
     Console.WriteLine($"{path}{(select ? ", an object selected" : string.Empty)}: {big.Steps:N0} steps against {small.Steps:N0}");
     Row("work p50 (ms)", small.Work, big.Work, 0.50);
     Row("work p95 (ms)", small.Work, big.Work, 0.95);
@@ -100,7 +103,7 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
 
     var work = new List<double>();
     var screen = new List<double>();
-    var trace = steps > 1000 ? await ChromeTrace.StartIfAskedAsync(page, "MEMORY_BENCH_TRACE") : null;
+    var trace = steps > 1000 || Environment.GetEnvironmentVariable("MEMORY_BENCH_TINY_ONLY") == "1" ? await ChromeTrace.StartIfAskedAsync(page, "MEMORY_BENCH_TRACE") : null;
 
     var current = steps;
     foreach (var key in Enumerable.Repeat("ArrowLeft", StepsTimed).Concat(Enumerable.Repeat("ArrowRight", StepsTimed)))

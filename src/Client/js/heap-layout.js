@@ -8,30 +8,31 @@ const previous = new Map();
 const Gap = 16;
 
 /**
+ * Plain arrays in and out: the .NET side runs interpreted in the browser's WebAssembly, where reading
+ * and writing objects through its reflection-based JSON cost more than dagre's own work.
  * @param {string} key which graph on the page this is (its previous positions are kept under it)
- * @param {{nodes: {id: string, width: number, height: number}[], edges: {from: string, to: string, name: string}[]}} graph
- * @returns {{nodes: {id: string, x: number, y: number}[], edges: {name: string, points: {x: number, y: number}[]}[], width: number, height: number}}
+ * @param {string[]} ids the nodes
+ * @param {number[]} sizes each node's width and height, in the order of `ids`
+ * @param {number[]} edges each edge's from and to, as indexes into `ids`
+ * @returns {number[]} the drawing's width and height, each node's centre x and y in the order of
+ *   `ids`, then for each edge in its order the number of points of its route and their x and y
  */
-export function layout(key, graph) {
+export function layout(key, ids, sizes, edges) {
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: "LR", nodesep: 18, ranksep: 44, edgesep: 10, marginx: 12, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of graph.nodes) {
-    g.setNode(n.id, { width: n.width, height: n.height });
-  }
-  for (const e of graph.edges) {
-    if (g.hasNode(e.from) && g.hasNode(e.to)) {
-      g.setEdge(e.from, e.to, { width: 40, height: 12, labelpos: "c" }, e.name);
-    }
+  ids.forEach((id, i) => g.setNode(id, { width: sizes[2 * i], height: sizes[2 * i + 1] }));
+  for (let e = 0; e * 2 < edges.length; e++) {
+    g.setEdge(ids[edges[2 * e]], ids[edges[2 * e + 1]], { width: 40, height: 12, labelpos: "c" }, String(e));
   }
   dagre.layout(g);
 
   const before = previous.get(key) ?? new Map();
   const boxes = new Map();
-  for (const n of graph.nodes) {
-    const p = g.node(n.id);
-    boxes.set(n.id, { x: p.x, y: p.y, width: n.width, height: n.height, moved: false });
-  }
+  ids.forEach((id, i) => {
+    const p = g.node(id);
+    boxes.set(id, { x: p.x, y: p.y, width: sizes[2 * i], height: sizes[2 * i + 1], moved: false });
+  });
   // Keep an old place when it collides with nothing in the new layout.
   for (const [id, box] of boxes) {
     const old = before.get(id);
@@ -48,28 +49,32 @@ export function layout(key, graph) {
 
   const kept = new Map();
   let width = 0, height = 0;
-  for (const [id, b] of boxes) {
+  const out = [0, 0];
+  for (const id of ids) {
+    const b = boxes.get(id);
     kept.set(id, { x: b.x, y: b.y });
     width = Math.max(width, b.x + b.width / 2 + Gap);
     height = Math.max(height, b.y + b.height / 2 + Gap);
+    out.push(b.x, b.y);
   }
   previous.set(key, kept);
+  out[0] = width;
+  out[1] = height;
 
-  const edges = g.edges().map(e => {
-    const from = boxes.get(e.v), to = boxes.get(e.w);
-    const routed = g.edge(e).points ?? [];
+  for (let e = 0; e * 2 < edges.length; e++) {
+    const v = ids[edges[2 * e]], w = ids[edges[2 * e + 1]];
+    const from = boxes.get(v), to = boxes.get(w);
+    const routed = g.edge(v, w, String(e))?.points ?? [];
     // A node that kept its old place gets a straight edge; dagre's route was drawn for the new place.
     const points = from.moved || to.moved || routed.length < 2
       ? [{ x: from.x + from.width / 2, y: from.y }, { x: to.x - to.width / 2, y: to.y }]
-      : routed.map(p => ({ x: p.x, y: p.y }));
-    return { name: e.name, points };
-  });
-  return {
-    nodes: [...boxes].map(([id, b]) => ({ id, x: b.x, y: b.y })),
-    edges,
-    width,
-    height,
-  };
+      : routed;
+    out.push(points.length);
+    for (const p of points) {
+      out.push(p.x, p.y);
+    }
+  }
+  return out;
 }
 
 /** Forgets a graph's previous positions (a new run). */

@@ -6,15 +6,55 @@ namespace Playground.Client.Components.Memory.HeapGraph;
 /// <summary>
 /// The browser's part of the heap graph: wwwroot/js/heap-layout.js (dagre, bundled at build time) takes the
 /// node sizes and edges and returns positions and routes. Nothing else runs in JS; Blazor draws the SVG.
-/// Returns null when there is no browser to ask (prerendering) or the module does not answer.
+/// Both ways go as plain arrays of numbers and strings: in the browser's WebAssembly .NET is interpreted and
+/// its reflection-based JSON read a layout of records slower than dagre made it. A shape laid out before
+/// is drawn from <see cref="GraphLayoutCache"/> without dagre. Once the module is
+/// loaded in WebAssembly, <see cref="Layout"/> calls it at once, so a step renders once with its layout
+/// instead of twice (placeholder columns, then dagre's); elsewhere (the server's circuit) <see cref="LayoutAsync"/>
+/// goes over the wire. Both return null when there is no browser to ask (prerendering) or the module
+/// does not answer.
 /// </summary>
 internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
 {
     private const string ModulePath = "./js/heap-layout.js";
+    private readonly GraphLayoutCache _cache = new();
     private IJSObjectReference? _module;
+
+    /// <summary>
+    /// The layout now, in the same turn: one of a shape laid out before, or dagre's when the module is
+    /// loaded in this process (WebAssembly); else null.
+    /// </summary>
+    public GraphLayout? Layout(HeapGraphModel model)
+    {
+        var shape = LayoutShape.Of(model);
+        if (_cache.Find(shape, model) is { } known)
+        {
+            return known;
+        }
+
+        if (_module is not IJSInProcessObjectReference inProcess)
+        {
+            return null;
+        }
+
+        try
+        {
+            return _cache.Add(shape, model, inProcess.Invoke<double[]?>("layout", key, shape.KeyNames(), shape.Sizes, shape.Edges));
+        }
+        catch (JSException)
+        {
+            return null;
+        }
+    }
 
     public async Task<GraphLayout?> LayoutAsync(HeapGraphModel model)
     {
+        var shape = LayoutShape.Of(model);
+        if (_cache.Find(shape, model) is { } known)
+        {
+            return known;
+        }
+
         try
         {
             _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
@@ -23,27 +63,7 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
                 return null;
             }
 
-            var sizes = GraphLayout.Sizes(model);
-            var input = new LayoutInput(
-                [.. sizes.Select(s => new LayoutNode(s.Key, s.Value.Width, s.Value.Height))],
-                [.. LayoutEdges(model)]);
-            var output = await _module.InvokeAsync<LayoutOutput?>("layout", key, input);
-            if (output?.Nodes is null || output.Edges is null)
-            {
-                return null;
-            }
-
-            var routes = new IReadOnlyList<GraphPoint>[model.Arrows.Count];
-            foreach (var e in output.Edges)
-            {
-                if (int.TryParse(e.Name, out var i) && i >= 0 && i < routes.Length)
-                {
-                    routes[i] = [.. e.Points.Select(p => new GraphPoint(p.X, p.Y))];
-                }
-            }
-
-            return new GraphLayout(output.Nodes.ToDictionary(n => n.Id, n => new GraphPoint(n.X, n.Y)),
-                [.. routes.Select(r => r ?? [])], output.Width, output.Height);
+            return _cache.Add(shape, model, await _module.InvokeAsync<double[]?>("layout", key, shape.KeyNames(), shape.Sizes, shape.Edges));
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {
@@ -56,13 +76,13 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
     /// linked to each other (a linked list, a tree) put the class many ranks away from most of them, and
     /// dagre gives every rank such an edge crosses a dummy node to order: 200 linked instances took 15 s
     /// to lay out, without those edges 0.3 s. The class is placed by what else refers to it (the name it
-    /// was defined under) and its arrows are drawn straight, as arrows without a route are.
+    /// was defined under) and its arrows are drawn straight, as arrows without a route are. Each is
+    /// returned with its index among the model's arrows.
     /// </summary>
-    internal static IEnumerable<LayoutEdge> LayoutEdges(HeapGraphModel model) =>
+    internal static IEnumerable<(GraphArrow Arrow, int Index)> LayoutEdges(HeapGraphModel model) =>
         model.Arrows
             .Select((a, i) => (Arrow: a, Index: i))
-            .Where(e => e.Arrow.Label != HeapReference.ClassLabel)
-            .Select(e => new LayoutEdge(e.Arrow.From, e.Arrow.To, e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .Where(e => e.Arrow.Label != HeapReference.ClassLabel);
 
     public async ValueTask DisposeAsync()
     {
@@ -78,18 +98,4 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
             }
         }
     }
-
-    private sealed record LayoutInput(IReadOnlyList<LayoutNode> Nodes, IReadOnlyList<LayoutEdge> Edges);
-
-    private sealed record LayoutNode(string Id, double Width, double Height);
-
-    internal sealed record LayoutEdge(string From, string To, string Name);
-
-    private sealed record LayoutOutput(IReadOnlyList<LayoutNodePosition>? Nodes, IReadOnlyList<LayoutRoute>? Edges, double Width, double Height);
-
-    private sealed record LayoutNodePosition(string Id, double X, double Y);
-
-    private sealed record LayoutRoute(string Name, IReadOnlyList<LayoutPoint> Points);
-
-    private sealed record LayoutPoint(double X, double Y);
 }

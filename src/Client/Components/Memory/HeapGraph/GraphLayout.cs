@@ -83,7 +83,17 @@ public sealed record GraphLayout(IReadOnlyDictionary<string, GraphPoint> Nodes, 
         return sizes;
     }
 
-    public static string Number(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A coordinate to one decimal, as SVG reads it. Most are whole numbers, which skip the custom format
+    /// ("0.#" is parsed again on every call, and the page writes a few hundred of them a step).
+    /// </summary>
+    public static string Number(double v)
+    {
+        var rounded = Math.Round(v, 1);
+        return rounded == Math.Floor(rounded) && Math.Abs(rounded) < 1e9
+            ? ((long)rounded).ToString(CultureInfo.InvariantCulture)
+            : rounded.ToString("0.#", CultureInfo.InvariantCulture);
+    }
 }
 
 public readonly record struct GraphPoint(double X, double Y);

@@ -67,7 +67,18 @@ public sealed partial class HeapGraph
     protected override void OnParametersSet()
     {
         _model = HeapGraphModel.Build(Objects, Frames, Freed, ShowShared, HighlightedIds, SelectedId);
-        _fallback = GraphLayout.Columns(_model);
+        var signature = _model.Signature;
+        if (signature != _laidOut && _dagre?.Layout(_model) is { } layout)
+        {
+            // In WebAssembly the module answers at once: this render draws dagre's layout, with no
+            // placeholder columns and no second render after it.
+            _layout = layout;
+            _laidOut = signature;
+        }
+        else if (signature != _laidOut)
+        {
+            _fallback = GraphLayout.Columns(_model);
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
