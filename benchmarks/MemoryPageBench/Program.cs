@@ -33,6 +33,25 @@ Console.WriteLine($"  {StepsTimed} steps back then {StepsTimed} forward from the
 // what a step costs whatever the trace's size.
 var only = Environment.GetEnvironmentVariable("MEMORY_BENCH_ONLY");
 var tinyOnly = Environment.GetEnvironmentVariable("MEMORY_BENCH_TINY_ONLY") == "1";
+// The floor: what a key press takes to reach the screen in this browser on a page that only changes a
+// number, so that the rows below can be read against what no page can go under.
+await page.GotoAsync("/healthz");
+await page.SetContentAsync("<p id='n' tabindex='0'>0</p><script>n.addEventListener('keydown', () => n.textContent = String(+n.textContent + 1));</script>");
+await page.FocusAsync("#n");
+var floor = new List<double>();
+var floorReceived = new List<double>();
+for (var i = 1; i <= StepsTimed; i++)
+{
+    await page.EvaluateAsync("([s, t]) => window.__probe.armKey(s, t)", new object[] { "#n", i.ToString(inv) });
+    await Settled(page);
+    await page.Keyboard.PressAsync("ArrowRight");
+    var times = await page.EvaluateAsync<double[]>("() => window.__probe.keyTimed");
+    floor.Add(times[1]);
+    floorReceived.Add(times[2]);
+}
+
+Console.WriteLine(string.Create(inv, $"  floor (a page that only changes a number): key to screen p50 {Quantile([.. floor.Order()], 0.5):0.0} ms, from the page's keydown p50 {Quantile([.. floorReceived.Order()], 0.5):0.0} ms"));
+
 var passes = new[] { ("/memory/refcount", false), ("/memory/refcount", true), ("/memory/gc", false) };
 foreach (var (path, select) in only is null ? passes : [passes[int.Parse(only, inv)]])
 {
@@ -45,7 +64,10 @@ foreach (var (path, select) in only is null ? passes : [passes[int.Parse(only, i
     Row("to screen p50 (ms)", small.Screen, big.Screen, 0.50);
     Row("to screen p95 (ms)", small.Screen, big.Screen, 0.95);
     Row("to screen max (ms)", small.Screen, big.Screen, 1);
+    Row("received to screen p50 (ms)", small.FromReceived, big.FromReceived, 0.50);
+    Row("received to screen p95 (ms)", small.FromReceived, big.FromReceived, 0.95);
     Console.WriteLine(string.Create(inv, $"  {"steps over one frame (16.7 ms)",-32} tiny {small.Screen.Count(t => t > FrameMs),9}   big {big.Screen.Count(t => t > FrameMs),9}   of {big.Screen.Length}"));
+    Console.WriteLine(string.Create(inv, $"  {"  the same from the page's keydown",-32} tiny {small.FromReceived.Count(t => t > FrameMs),9}   big {big.FromReceived.Count(t => t > FrameMs),9}   of {big.FromReceived.Length}"));
 }
 
 return 0;
@@ -103,6 +125,7 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
 
     var work = new List<double>();
     var screen = new List<double>();
+    var received = new List<double>();
     var trace = steps > 1000 || Environment.GetEnvironmentVariable("MEMORY_BENCH_TINY_ONLY") == "1" ? await ChromeTrace.StartIfAskedAsync(page, "MEMORY_BENCH_TRACE") : null;
 
     var current = steps;
@@ -112,17 +135,19 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
         await page.EvaluateAsync("([s, t]) => window.__probe.armKey(s, t)", new object[] { "[data-testid='step-position']", $"Step {current} of {steps}" });
         await Settled(page);
         await page.Keyboard.PressAsync(key);
-        var times = await page.EvaluateAsync<double[]>("ms => Promise.race([window.__probe.keyTimed, new Promise(r => setTimeout(() => r([-1, -1]), ms))])", KeyTimeoutMs);
+        var times = await page.EvaluateAsync<double[]>("ms => Promise.race([window.__probe.keyTimed, new Promise(r => setTimeout(() => r([-1, -1, -1]), ms))])", KeyTimeoutMs);
         if (times[1] < 0)
         {
             await Console.Error.WriteLineAsync($"  (step {current} did not reach the screen within {KeyTimeoutMs / 1000} s: the rest of this trace is not timed)");
             work.Add(double.PositiveInfinity);
             screen.Add(double.PositiveInfinity);
+            received.Add(double.PositiveInfinity);
             break;
         }
 
         work.Add(times[0]);
         screen.Add(times[1]);
+        received.Add(times[2]);
     }
 
     if (trace is not null)
@@ -130,11 +155,11 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
         await trace.StopAsync("MEMORY_BENCH_TRACE", select ? "steps-selected" : "steps");
     }
 
-    return new Timings(steps, [.. work.Order()], [.. screen.Order()]);
+    return new Timings(steps, [.. work.Order()], [.. screen.Order()], [.. received.Order()]);
 }
 
 // Two animation frames in a row: whatever the last step started (the graph's layout) has finished.
 static async Task Settled(IPage page) =>
     await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))");
 
-internal sealed record Timings(int Steps, double[] Work, double[] Screen);
+internal sealed record Timings(int Steps, double[] Work, double[] Screen, double[] FromReceived);

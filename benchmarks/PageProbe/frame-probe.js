@@ -33,12 +33,15 @@
     });
     // Times the next key press: `armKey(selector, text)` waits for a keydown, then for `selector`'s text to
     // contain `text`; `keyTimed` then resolves with [ms from the keydown to that change (the page's own
-    // work), ms from the keydown to just after the next frame painted with it]. "Just after the paint" is
-    // a message posted from the next requestAnimationFrame callback: it is delivered once that frame is painted.
+    // work), ms from the keydown to just after the next frame painted with it, the same from when the page
+    // got the keydown]. "Just after the paint" is a message posted from the next requestAnimationFrame
+    // callback: it is delivered once that frame is painted. The keydown's timeStamp is when the browser
+    // took the key in; the page gets it a few ms later, after the browser passed it on, which no page
+    // can shorten.
     probe.armKey = (selector, text) => {
         probe.keyTimed = new Promise(resolve => {
-            let down = -1;
-            const onKey = e => { down = e.timeStamp; };
+            let down = -1, received = -1;
+            const onKey = e => { down = e.timeStamp; received = performance.now(); };
             window.addEventListener("keydown", onKey, { capture: true, once: true });
             const observer = new MutationObserver(() => {
                 const target = document.querySelector(selector);
@@ -49,7 +52,7 @@
                 const changed = performance.now() - down;
                 requestAnimationFrame(() => {
                     const channel = new MessageChannel();
-                    channel.port1.onmessage = () => resolve([changed, performance.now() - down]);
+                    channel.port1.onmessage = () => { const now = performance.now(); resolve([changed, now - down, now - received]); };
                     channel.port2.postMessage(0);
                 });
             });

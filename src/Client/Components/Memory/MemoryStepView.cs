@@ -11,14 +11,19 @@ namespace Playground.Client.Components.Memory;
 /// </summary>
 public sealed partial class MemoryStepView
 {
-    private MemoryStepView(MemoryTrace trace, int index, IReadOnlyDictionary<long, HeapObject> heap, IReadOnlyDictionary<long, HeapObject> before)
+    private MemoryStepView(MemoryTrace trace, int index, HeapObject[] objects, IReadOnlyDictionary<long, HeapObject> heap, HeapCursor? cursor)
     {
         Index = index;
         var step = index >= 0 && index < trace.Steps.Count ? trace.Steps[index] : null;
         Line = step?.Line;
         Output = trace.Stdout[..Math.Min(trace.Stdout.Length, step?.StdoutLength ?? trace.Stdout.Length)];
         ChangedIds = step?.Changed.Select(o => o.Id).ToHashSet() ?? [];
-        Objects = ById(heap);
+        Objects = objects;
+        Cursor = cursor;
+
+        // Only the objects this step freed need their state from before it (to name them in the log).
+        var gone = step is null ? [] : step.RefCountChanges.Select(c => c.ObjectId).Concat(step.Freed.Select(f => f.ObjectId)).Where(id => !heap.ContainsKey(id));
+        var before = HeapReplay.ObjectsAfter(trace, index - 1, gone);
         Changes = step?.RefCountChanges.Select(c => new LabelledChange(c, Label(c.ObjectId))).ToList() ?? [];
         Freed = step?.Freed ?? [];
         Collections = step?.Collections ?? [];
@@ -45,16 +50,25 @@ public sealed partial class MemoryStepView
 
     public IReadOnlyList<GcCollection> Collections { get; }
 
+    /// <summary>
+    /// The heap the <see cref="HeapCursor"/> of the page's run keeps, while this is the step on screen: it
+    /// knows who refers to whom without reading every object. Null for a view made from the trace alone.
+    /// </summary>
+    public HeapCursor? Cursor { get; }
+
     public static MemoryStepView At(MemoryTrace trace, int index)
     {
         ArgumentNullException.ThrowIfNull(trace);
         var heap = HeapReplay.HeapAfter(trace, index);
+        return new MemoryStepView(trace, index, ById(heap), heap, null);
+    }
 
-        // Only the objects this step freed need their state from before it (to name them in the log), so
-        // the heap is rebuilt once, not twice.
-        var step = index >= 0 && index < trace.Steps.Count ? trace.Steps[index] : null;
-        var gone = step is null ? [] : step.RefCountChanges.Select(c => c.ObjectId).Concat(step.Freed.Select(f => f.ObjectId)).Where(id => !heap.ContainsKey(id));
-        return new MemoryStepView(trace, index, heap, HeapReplay.ObjectsAfter(trace, index - 1, gone));
+    /// <summary>The view of step <paramref name="index"/>, moving <paramref name="cursor"/> there: a step from where it was costs only that step's changes.</summary>
+    public static MemoryStepView At(HeapCursor cursor, int index)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        cursor.MoveTo(index);
+        return new MemoryStepView(cursor.Trace, index, cursor.ObjectsById(), cursor.Heap, cursor);
     }
 
     /// <summary>

@@ -32,6 +32,12 @@ public sealed partial class HeapGraph
     /// <summary>The live objects after the step.</summary>
     [Parameter, EditorRequired] public IReadOnlyList<HeapObject> Objects { get; set; } = [];
 
+    /// <summary>
+    /// The page's heap cursor when it holds exactly <see cref="Objects"/> (the step on screen): the graph
+    /// then reads who refers to whom from it instead of from every object. Null otherwise.
+    /// </summary>
+    [Parameter] public HeapCursor? Heap { get; set; }
+
     /// <summary>The call stack after the step, the module's frame first; empty for a graph of objects only.</summary>
     [Parameter] public IReadOnlyList<TraceFrame> Frames { get; set; } = [];
 
@@ -66,7 +72,7 @@ public sealed partial class HeapGraph
 
     protected override void OnParametersSet()
     {
-        _model = HeapGraphModel.Build(Objects, Frames, Freed, ShowShared, HighlightedIds, SelectedId);
+        _model = HeapGraphModel.Build(Objects, Frames, Freed, ShowShared, HighlightedIds, SelectedId, Heap);
         var signature = _model.Signature;
         if (signature != _laidOut && _dagre?.Layout(_model) is { } layout)
         {

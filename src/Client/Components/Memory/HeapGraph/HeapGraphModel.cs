@@ -75,52 +75,31 @@ public sealed class HeapGraphModel
 
     private string? _signature;
 
+    /// <summary>
+    /// The graph of <paramref name="objects"/>. With <paramref name="heap"/>, the cursor that holds the same
+    /// live objects, who refers to whom is read from it instead of from every object's references, which
+    /// for a heap of thousands is most of the work of a step.
+    /// </summary>
     public static HeapGraphModel Build(
         IReadOnlyList<HeapObject> objects,
         IReadOnlyList<TraceFrame> frames,
         IReadOnlyList<FreedCard> freed,
         bool showShared,
         IReadOnlySet<long> focus,
-        long? selectedId)
+        long? selectedId,
+        HeapCursor? heap = null)
     {
         ArgumentNullException.ThrowIfNull(objects);
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(freed);
         ArgumentNullException.ThrowIfNull(focus);
-        var byId = new Dictionary<long, HeapObject>(objects.Count + freed.Count);
-        foreach (var o in objects)
-        {
-            byId[o.Id] = o;
-        }
-
-        var freedReasons = new Dictionary<long, string>();
-        foreach (var f in freed)
-        {
-            byId.TryAdd(f.Object.Id, f.Object);
-            freedReasons[f.Object.Id] = f.Reason;
-        }
-
+        var index = heap is null ? new HeapIndex(objects, freed) : new HeapIndex(heap, freed);
         var named = frames.SelectMany(f => f.Bindings).Select(b => b.ObjectId).ToHashSet();
         var visible = new List<HeapObject>();
         var sharedHidden = 0;
-        var heldByStudent = new HashSet<long>(named);
-        foreach (var o in byId.Values)
+        foreach (var o in InIdOrder(objects, freed, index))
         {
-            if (!o.SharedByInterpreter)
-            {
-                foreach (var r in o.References)
-                {
-                    if (r.Label != HeapReference.KeyLabel)
-                    {
-                        heldByStudent.Add(r.TargetId);
-                    }
-                }
-            }
-        }
-
-        foreach (var o in InIdOrder(objects, freed, byId))
-        {
-            if (!o.SharedByInterpreter || showShared || heldByStudent.Contains(o.Id) || o.Id == selectedId)
+            if (IsVisible(o))
             {
                 visible.Add(o);
             }
@@ -133,13 +112,13 @@ public sealed class HeapGraphModel
         var hidden = 0;
         if (visible.Count > MaxObjects)
         {
-            var kept = Summarise(visible, byId, frames, focus, selectedId);
+            var kept = Summarise(index, frames, focus, selectedId, id => index.Find(id) is { } o && IsVisible(o));
             hidden = visible.Count - kept.Count;
-            visible = [.. visible.Where(o => kept.Contains(o.Id))];
+            visible = [.. kept.Order().Select(id => index.Find(id)!)];
         }
 
         var shown = visible.Select(o => o.Id).ToHashSet();
-        var cards = visible.Select(o => new GraphCard(o, freedReasons.GetValueOrDefault(o.Id))).ToList();
+        var cards = visible.Select(o => new GraphCard(o, index.FreedReason(o.Id))).ToList();
         var graphFrames = frames.Select((f, i) => new GraphFrame($"f{i}", i == 0 ? "Global frame" : f.Function, f.Bindings)).ToList();
         var arrows = new List<GraphArrow>();
         foreach (var frame in graphFrames)
@@ -166,13 +145,15 @@ public sealed class HeapGraphModel
         }
 
         return new HeapGraphModel(graphFrames, cards, arrows, hidden, sharedHidden);
+
+        bool IsVisible(HeapObject o) => !o.SharedByInterpreter || showShared || named.Contains(o.Id) || index.IsHeldByStudent(o.Id) || o.Id == selectedId;
     }
 
     /// <summary>
     /// The objects and the freed cards in id order. The live objects usually come sorted already
     /// (<see cref="MemoryStepView.Objects"/>): then only the few freed ones need a place among them.
     /// </summary>
-    private static IReadOnlyList<HeapObject> InIdOrder(IReadOnlyList<HeapObject> objects, IReadOnlyList<FreedCard> freed, Dictionary<long, HeapObject> byId)
+    private static IReadOnlyList<HeapObject> InIdOrder(IReadOnlyList<HeapObject> objects, IReadOnlyList<FreedCard> freed, HeapIndex index)
     {
         var sorted = freed.Count == 0;
         for (var i = 1; sorted && i < objects.Count; i++)
@@ -180,7 +161,7 @@ public sealed class HeapGraphModel
             sorted = objects[i - 1].Id < objects[i].Id;
         }
 
-        return sorted ? objects : MemoryStepView.ById(byId);
+        return sorted ? objects : MemoryStepView.ById(index.All(objects));
     }
 
     /// <summary>
@@ -188,9 +169,8 @@ public sealed class HeapGraphModel
     /// frame names, then their neighbours (what they refer to and what refers to them), up to
     /// <see cref="SummaryObjects"/>.
     /// </summary>
-    private static HashSet<long> Summarise(List<HeapObject> visible, Dictionary<long, HeapObject> byId, IReadOnlyList<TraceFrame> frames, IReadOnlySet<long> focus, long? selectedId)
+    private static HashSet<long> Summarise(HeapIndex index, IReadOnlyList<TraceFrame> frames, IReadOnlySet<long> focus, long? selectedId, Func<long, bool> isVisible)
     {
-        var candidates = visible.Select(o => o.Id).ToHashSet();
         var kept = new HashSet<long>();
         var order = new List<long>();
         if (selectedId is { } s)
@@ -204,22 +184,7 @@ public sealed class HeapGraphModel
             order.AddRange(frames[^1].Bindings.Select(b => b.ObjectId));
         }
 
-        var seeds = order.Where(candidates.Contains).Distinct().ToList();
-
-        // who refers to the seeds (only to them: a map of every object's referrers cost a frame per step)
-        var seedSet = seeds.ToHashSet();
-        var referrers = new Dictionary<long, List<long>>();
-        foreach (var o in visible)
-        {
-            foreach (var r in o.References)
-            {
-                if (seedSet.Contains(r.TargetId))
-                {
-                    (referrers.TryGetValue(r.TargetId, out var list) ? list : referrers[r.TargetId] = []).Add(o.Id);
-                }
-            }
-        }
-
+        var seeds = order.Where(isVisible).Distinct().ToList();
         foreach (var id in seeds)
         {
             Keep(id);
@@ -227,12 +192,12 @@ public sealed class HeapGraphModel
 
         foreach (var id in seeds)
         {
-            foreach (var r in byId.TryGetValue(id, out var o) ? o.References.Select(r => r.TargetId) : [])
+            foreach (var r in index.Find(id)?.References ?? [])
             {
-                Keep(r);
+                Keep(r.TargetId);
             }
 
-            foreach (var r in referrers.GetValueOrDefault(id) ?? [])
+            foreach (var r in index.ReferrersOf(id, seeds))
             {
                 Keep(r);
             }
@@ -242,9 +207,122 @@ public sealed class HeapGraphModel
 
         void Keep(long id)
         {
-            if (kept.Count < SummaryObjects && candidates.Contains(id))
+            if (kept.Count < SummaryObjects && isVisible(id))
             {
                 kept.Add(id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Who refers to whom among the step's live objects and the ones it freed: read from the page's
+    /// <see cref="HeapCursor"/> when there is one, else gathered from the objects' references once.
+    /// "Held by the student" means a name, or a reference from an object the interpreter does not share
+    /// (a dict's to its keys left out).
+    /// </summary>
+    private sealed class HeapIndex
+    {
+        private readonly HeapCursor? _heap;
+        private readonly Dictionary<long, HeapObject> _byId = [];
+        private readonly Dictionary<long, string> _freedReasons = [];
+        private readonly HashSet<long> _heldByStudent = [];
+        private Dictionary<long, List<long>>? _referrers;
+
+        public HeapIndex(IReadOnlyList<HeapObject> objects, IReadOnlyList<FreedCard> freed)
+        {
+            foreach (var o in objects)
+            {
+                _byId[o.Id] = o;
+            }
+
+            AddFreed(freed);
+            foreach (var o in _byId.Values)
+            {
+                Hold(o);
+            }
+        }
+
+        public HeapIndex(HeapCursor heap, IReadOnlyList<FreedCard> freed)
+        {
+            _heap = heap;
+            AddFreed(freed);
+            foreach (var f in freed)
+            {
+                Hold(f.Object);
+            }
+        }
+
+        public HeapObject? Find(long id) =>
+            _byId.TryGetValue(id, out var o) || (_heap is not null && _heap.Heap.TryGetValue(id, out o)) ? o : null;
+
+        public string? FreedReason(long id) => _freedReasons.GetValueOrDefault(id);
+
+        public bool IsHeldByStudent(long id) => _heldByStudent.Contains(id) || (_heap is not null && _heap.ReferencesFromUnshared(id) > 0);
+
+        /// <summary>The live objects and the freed ones, by id.</summary>
+        public IReadOnlyDictionary<long, HeapObject> All(IReadOnlyList<HeapObject> objects)
+        {
+            var all = new Dictionary<long, HeapObject>(_byId);
+            foreach (var o in objects)
+            {
+                all.TryAdd(o.Id, o);
+            }
+
+            return all;
+        }
+
+        /// <summary>Who refers to <paramref name="id"/>; without a cursor, gathered for all the seeds in one pass over the objects.</summary>
+        public IEnumerable<long> ReferrersOf(long id, IReadOnlyList<long> seeds)
+        {
+            if (_heap is not null)
+            {
+                var live = _heap.ReferrersOf(id);
+                var freed = _byId.Values.Where(o => o.References.Any(r => r.TargetId == id)).Select(o => o.Id);
+                return _byId.Count == 0 ? live : live.Concat(freed).Distinct().Order();
+            }
+
+            if (_referrers is null)
+            {
+                // Only to the seeds: a map of every object's referrers cost a frame per step.
+                var seedSet = seeds.ToHashSet();
+                _referrers = [];
+                foreach (var o in _byId.Values.OrderBy(o => o.Id))
+                {
+                    foreach (var r in o.References)
+                    {
+                        if (seedSet.Contains(r.TargetId))
+                        {
+                            (_referrers.TryGetValue(r.TargetId, out var list) ? list : _referrers[r.TargetId] = []).Add(o.Id);
+                        }
+                    }
+                }
+            }
+
+            return _referrers.GetValueOrDefault(id) ?? [];
+        }
+
+        private void AddFreed(IReadOnlyList<FreedCard> freed)
+        {
+            foreach (var f in freed)
+            {
+                _byId.TryAdd(f.Object.Id, f.Object);
+                _freedReasons[f.Object.Id] = f.Reason;
+            }
+        }
+
+        private void Hold(HeapObject o)
+        {
+            if (o.SharedByInterpreter)
+            {
+                return;
+            }
+
+            foreach (var r in o.References)
+            {
+                if (r.Label != HeapReference.KeyLabel)
+                {
+                    _heldByStudent.Add(r.TargetId);
+                }
             }
         }
     }

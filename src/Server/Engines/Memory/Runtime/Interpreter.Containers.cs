@@ -92,6 +92,7 @@ internal sealed partial class Interpreter
             {
                 t.Dict.TryGetValue(name, out var old);
                 t.Dict[name] = value;
+                Recorder?.Touched(t);
                 XDecref(old, Why.NameRebound, "." + name);
                 return;
             }

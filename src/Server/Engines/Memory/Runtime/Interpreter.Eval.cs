@@ -301,6 +301,7 @@ internal sealed partial class Interpreter
             case NameScope.ClassBody:
                 f.ClassBody!.Dict.TryGetValue(n.Id, out old);
                 f.ClassBody.Dict[n.Id] = value;
+                Recorder?.Touched(f.ClassBody);
                 break;
             default:
                 Globals.TryGetValue(n.Id, out old);

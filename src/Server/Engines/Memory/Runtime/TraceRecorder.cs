@@ -65,6 +65,13 @@ internal sealed class TraceRecorder(int interval)
         }
     }
 
+    /// <summary>
+    /// An object's own state changed with no count of its own moving: a class's namespace filled by its
+    /// body or an assignment to a class attribute. Its new state goes in the step, so a viewer stepping
+    /// through the deltas sees what a checkpoint would.
+    /// </summary>
+    public void Touched(PyObject o) => _touched.Add(o);
+
     public void Stored(PyObject[] items, string where, int line)
     {
         foreach (var item in items)

@@ -1,0 +1,230 @@
+namespace Playground.Shared.Memory;
+
+/// <summary>
+/// The heap at one step of a trace, kept and moved instead of rebuilt: a step forward applies that
+/// step's deltas (<see cref="TraceStep.Changed"/> replace, <see cref="TraceStep.Freed"/> leave), a step
+/// back puts back the states the step replaced or freed (read with <see cref="HeapReplay.ObjectsAfter"/>,
+/// so only the step's own objects are looked for), and a jump rebuilds from the nearest checkpoint as
+/// <see cref="HeapReplay.HeapAfter"/> does. Rebuilding costs the whole heap (2,000 objects and a checkpoint
+/// interval of deltas), a step only what it changed, which is what lets a page step within a frame in the
+/// browser's interpreted .NET.
+///
+/// It also keeps who refers to whom, so that a view of a big heap need not read every object's references
+/// on every step: the referrers of each object, and how many references each has from objects that are
+/// not shared by the interpreter (a dict's references to its keys left out, as the graph reads keys in
+/// labels). Everything it returns describes the current step, until the next move.
+/// </summary>
+public sealed class HeapCursor
+{
+    /// <summary>Steps back beyond this many are a jump: each costs a search back to the nearest checkpoint.</summary>
+    private const int MaxStepsBack = 8;
+
+    private readonly MemoryTrace _trace;
+    private readonly Dictionary<long, HeapObject> _heap = [];
+    private readonly List<long> _ids = [];
+    private readonly List<HeapObject> _objects = [];
+    private readonly Dictionary<long, List<long>> _referrers = [];
+    private readonly Dictionary<long, int> _heldByUnshared = [];
+
+    public HeapCursor(MemoryTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        _trace = trace;
+        Rebuild(-1);
+    }
+
+    public MemoryTrace Trace => _trace;
+
+    /// <summary>The step whose heap this is (-1: before the first step).</summary>
+    public int StepIndex { get; private set; }
+
+    /// <summary>The live objects by id.</summary>
+    public IReadOnlyDictionary<long, HeapObject> Heap => _heap;
+
+    /// <summary>How many live objects there are.</summary>
+    public int Count => _objects.Count;
+
+    /// <summary>The live objects in id order (allocation order), as a new array the cursor does not touch again.</summary>
+    public HeapObject[] ObjectsById() => [.. _objects];
+
+    /// <summary>The live objects that refer to <paramref name="id"/>, each once, in id order.</summary>
+    public IReadOnlyList<long> ReferrersOf(long id) =>
+        _referrers.TryGetValue(id, out var list) ? (list.Count < 2 ? list : [.. list.Distinct()]) : [];
+
+    /// <summary>References to <paramref name="id"/> from objects not shared by the interpreter, a dict's to its keys left out.</summary>
+    public int ReferencesFromUnshared(long id) => _heldByUnshared.GetValueOrDefault(id);
+
+    /// <summary>Moves to the heap after step <paramref name="stepIndex"/> (clamped to the trace).</summary>
+    public void MoveTo(int stepIndex)
+    {
+        var target = Math.Clamp(stepIndex, -1, _trace.Steps.Count - 1);
+        if (target == StepIndex)
+        {
+            return;
+        }
+
+        if (target > StepIndex && target - StepIndex <= Math.Max(1, _trace.CheckpointInterval))
+        {
+            while (StepIndex < target)
+            {
+                Forward();
+            }
+        }
+        else if (target < StepIndex && StepIndex - target <= MaxStepsBack)
+        {
+            while (StepIndex > target)
+            {
+                Back();
+            }
+        }
+        else
+        {
+            Rebuild(target);
+        }
+    }
+
+    private void Forward()
+    {
+        var step = _trace.Steps[StepIndex + 1];
+        foreach (var changed in step.Changed)
+        {
+            Put(changed);
+        }
+
+        foreach (var freed in step.Freed)
+        {
+            Remove(freed.ObjectId);
+        }
+
+        StepIndex++;
+    }
+
+    private void Back()
+    {
+        var step = _trace.Steps[StepIndex];
+        var touched = step.Changed.Select(o => o.Id).Concat(step.Freed.Select(f => f.ObjectId)).ToHashSet();
+        var before = HeapReplay.ObjectsAfter(_trace, StepIndex - 1, touched);
+        foreach (var id in touched)
+        {
+            if (before.TryGetValue(id, out var o))
+            {
+                Put(o);
+            }
+            else
+            {
+                Remove(id);
+            }
+        }
+
+        StepIndex--;
+    }
+
+    private void Rebuild(int target)
+    {
+        _heap.Clear();
+        _ids.Clear();
+        _objects.Clear();
+        _referrers.Clear();
+        _heldByUnshared.Clear();
+        var heap = HeapReplay.HeapAfter(_trace, target);
+        foreach (var o in heap.Values.OrderBy(o => o.Id))
+        {
+            _heap[o.Id] = o;
+            _ids.Add(o.Id);
+            _objects.Add(o);
+            Index(o, +1);
+        }
+
+        StepIndex = target;
+    }
+
+    private void Put(HeapObject o)
+    {
+        if (_heap.TryGetValue(o.Id, out var old))
+        {
+            if (ReferenceEquals(old, o))
+            {
+                return;
+            }
+
+            Index(old, -1);
+            _objects[_ids.BinarySearch(o.Id)] = o;
+        }
+        else if (_ids.Count == 0 || _ids[^1] < o.Id)
+        {
+            // New objects usually have the highest id yet: ids are given in allocation order.
+            _ids.Add(o.Id);
+            _objects.Add(o);
+        }
+        else
+        {
+            var at = ~_ids.BinarySearch(o.Id);
+            _ids.Insert(at, o.Id);
+            _objects.Insert(at, o);
+        }
+
+        _heap[o.Id] = o;
+        Index(o, +1);
+    }
+
+    private void Remove(long id)
+    {
+        if (!_heap.Remove(id, out var old))
+        {
+            return;
+        }
+
+        Index(old, -1);
+        var at = _ids.BinarySearch(id);
+        _ids.RemoveAt(at);
+        _objects.RemoveAt(at);
+    }
+
+    private void Index(HeapObject o, int sign)
+    {
+        foreach (var r in o.References)
+        {
+            // Each list of referrers is kept in id order (an object that refers twice is in it twice), so
+            // that a view reads the same referrers first however the cursor got to the step.
+            if (sign > 0)
+            {
+                var list = _referrers.TryGetValue(r.TargetId, out var l) ? l : _referrers[r.TargetId] = [];
+                if (list.Count == 0 || list[^1] <= o.Id)
+                {
+                    list.Add(o.Id);
+                }
+                else
+                {
+                    var at = list.BinarySearch(o.Id);
+                    list.Insert(at < 0 ? ~at : at, o.Id);
+                }
+            }
+            else if (_referrers.TryGetValue(r.TargetId, out var list))
+            {
+                var at = list.BinarySearch(o.Id);
+                if (at >= 0)
+                {
+                    list.RemoveAt(at);
+                }
+
+                if (list.Count == 0)
+                {
+                    _referrers.Remove(r.TargetId);
+                }
+            }
+
+            if (!o.SharedByInterpreter && r.Label != HeapReference.KeyLabel)
+            {
+                var held = _heldByUnshared.GetValueOrDefault(r.TargetId) + sign;
+                if (held == 0)
+                {
+                    _heldByUnshared.Remove(r.TargetId);
+                }
+                else
+                {
+                    _heldByUnshared[r.TargetId] = held;
+                }
+            }
+        }
+    }
+}
