@@ -26,4 +26,7 @@ public interface IProcessEngineService
 /// A batch of events as they arrived, and at the end how the run ended. While the server is full the
 /// run waits in line, and updates carry its <see cref="QueuePlace"/> (1 = next); null once it runs.
 /// </summary>
-public sealed record ProcessRunUpdate(IReadOnlyList<ProcessEvent> Events, RunResult? Result, int? QueuePlace = null);
+public sealed record ProcessRunUpdate(
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(ProcessEventBatchJsonConverter))] IReadOnlyList<ProcessEvent> Events,
+    RunResult? Result,
+    int? QueuePlace = null);

@@ -6,12 +6,17 @@ namespace Playground.Client.Components.Processes.Timeline;
 /// Coalesces redraws to one per animation frame: <see cref="Request"/> during a burst of event batches
 /// schedules one callback on the browser's next requestAnimationFrame, and every later request before
 /// that frame joins it. Where there is no browser (prerendering, component tests) the callback runs at once.
+/// A redraw that took long (a live run's whole page is 10–30 ms in the browser's interpreted .NET) is
+/// followed by as long a pause before the next one is asked for: the browser then has at least half its
+/// time for input and for reading the events that keep coming, and each redraw shows more of them.
 /// </summary>
 public sealed class AnimationFrames(IJSRuntime js, Action draw) : IAsyncDisposable
 {
     private const string ModulePath = "./js/timeline.js";
     private IJSObjectReference? _module;
     private bool _pending;
+    private long _lastDrawTicks;
+    private long _lastDrawEnd;
 
     /// <summary>How many redraws were asked for, and how many frames drew them (the ratio is the coalescing).</summary>
     public long Requests { get; private set; }
@@ -34,6 +39,12 @@ public sealed class AnimationFrames(IJSRuntime js, Action draw) : IAsyncDisposab
     {
         try
         {
+            var rest = TimeSpan.FromTicks(_lastDrawTicks) - System.Diagnostics.Stopwatch.GetElapsedTime(_lastDrawEnd);
+            if (_lastDrawEnd != 0 && rest > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(rest);
+            }
+
             _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
             if (_module is not null)
             {
@@ -47,7 +58,10 @@ public sealed class AnimationFrames(IJSRuntime js, Action draw) : IAsyncDisposab
 
         _pending = false;
         Frames++;
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         draw();
+        _lastDrawEnd = System.Diagnostics.Stopwatch.GetTimestamp();
+        _lastDrawTicks = System.Diagnostics.Stopwatch.GetElapsedTime(start, _lastDrawEnd).Ticks;
     }
 
     public async ValueTask DisposeAsync()
