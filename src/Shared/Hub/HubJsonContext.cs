@@ -13,6 +13,13 @@ namespace Playground.Shared.Hub;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Memory.MemoryTraceChunk))]
+// What the trace's table converters write as the serializer does (Memory.TraceStepsJsonConverter).
+[JsonSerializable(typeof(Memory.GcCollection))]
+[JsonSerializable(typeof(Memory.GcState))]
+[JsonSerializable(typeof(Memory.Allocation.AllocatorChange))]
+[JsonSerializable(typeof(Memory.Allocation.AllocatorState))]
+[JsonSerializable(typeof(IReadOnlyList<int>))]
+[JsonSerializable(typeof(IReadOnlyList<Memory.TraceFrame>))]
 [JsonSerializable(typeof(Processes.ProcessRunUpdate))]
 [JsonSerializable(typeof(ServerInfo))]
 [JsonSerializable(typeof(string))]

@@ -6,9 +6,68 @@ using Xunit;
 
 namespace Playground.Tests.Unit.Components.Memory;
 
-/// <summary>The heap graph's model read from the page's heap cursor against the same read from the objects alone.</summary>
+/// <summary>
+/// The heap graph's model, read from the page's heap cursor or from the objects alone, and its layouts named
+/// by shape and remembered by it, on traces of the real memory engine.
+/// </summary>
 public sealed class HeapGraphModelTests
 {
+    private const string Loop = "total = 1000\nfor i in range(4):\n    total += 1000 + i\nlast = total\nprint(last)\n";
+
+    private static HeapGraphModel ModelAt(MemoryTrace trace, int step)
+    {
+        var view = MemoryStepView.At(trace, step);
+        return HeapGraphModel.Build(view.Objects, FrameReplay.FramesAfter(trace, step), [], false, view.ChangedIds, null);
+    }
+
+    private static string TotalsCard(MemoryTrace trace, int step) =>
+        FrameReplay.FramesAfter(trace, step)[0].Bindings.Single(b => b.Name == "total").ObjectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void A_name_rebound_to_a_new_object_keeps_the_graphs_shape_and_a_new_name_changes_it()
+    {
+        var trace = MemorySimulator.Run(Loop, new SimulationOptions());
+        var rounds = trace.Steps.Where(s => s.Line == 3).Select(s => s.Index).ToList();
+        var after = trace.Steps.First(s => s.Line == 4).Index;
+
+        var first = ModelAt(trace, rounds[1]);
+        var second = ModelAt(trace, rounds[2]);
+
+        Assert.NotEqual(TotalsCard(trace, rounds[1]), TotalsCard(trace, rounds[2]));
+        Assert.Equal(LayoutShape.Of(first).Signature, LayoutShape.Of(second).Signature);
+        Assert.NotEqual(LayoutShape.Of(second).Signature, LayoutShape.Of(ModelAt(trace, after)).Signature);
+    }
+
+    [Fact]
+    public void A_shape_laid_out_before_is_drawn_again_on_the_new_steps_objects()
+    {
+        var trace = MemorySimulator.Run(Loop, new SimulationOptions());
+        var rounds = trace.Steps.Where(s => s.Line == 3).Select(s => s.Index).ToList();
+        var first = ModelAt(trace, rounds[1]);
+        var second = ModelAt(trace, rounds[2]);
+        var firstShape = LayoutShape.Of(first);
+        var cache = new GraphLayoutCache();
+        Assert.Null(cache.Find(firstShape, first));
+
+        // What heap-layout.js answers: width, height, node i at (10 i, 20 i), each edge a two-point route.
+        var output = new List<double> { 500, 300 };
+        output.AddRange(firstShape.Keys.SelectMany((_, i) => new double[] { 10 * i, 20 * i }));
+        foreach (var _ in firstShape.EdgeArrows)
+        {
+            output.AddRange([2, 1, 2, 3, 4]);
+        }
+
+        var laidOut = cache.Add(firstShape, first, [.. output]);
+        var again = cache.Find(LayoutShape.Of(second), second);
+
+        Assert.NotNull(laidOut);
+        Assert.NotNull(again);
+        Assert.Equal(laidOut.Nodes[TotalsCard(trace, rounds[1])], again.Nodes[TotalsCard(trace, rounds[2])]);
+        Assert.Equal(second.Frames.Count + second.Cards.Count, again.Nodes.Count);
+        Assert.Equal((500, 300), (again.Width, again.Height));
+        Assert.All(firstShape.EdgeArrows, i => Assert.Equal(2, again.Routes[i].Count));
+    }
+
     [Theory]
     [InlineData("a = [1, 2]\nb = a\nbox = {'items': a}\ndel b\nprint(len(box))\n")]
     [InlineData("class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor _ in range(260):\n    head = Node(head)\nd = {'k': head}\ndel head\nd.clear()\nprint(len(d))\n")]

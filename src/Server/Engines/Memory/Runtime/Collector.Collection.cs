@@ -214,6 +214,14 @@ internal sealed partial class Collector
             }
 
             promoted++;
+
+            // A survivor's new generation is part of its state: the step records it, so a viewer that
+            // steps through the deltas sees the promotion as a checkpoint would.
+            if (o.Generation != oldGen)
+            {
+                interp.Recorder?.Touched(o);
+            }
+
             if ((o is PyTuple t && !AnyMayBeTracked(t)) || (generation == Generations - 1 && o is PyDict d && !AnyMayBeTracked(d)))
             {
                 o.Generation = -1;
@@ -238,6 +246,11 @@ internal sealed partial class Collector
         // are freed, so that one a finalizer resurrects simply stays there.
         foreach (var o in unreachable)
         {
+            if (o.Generation != oldGen)
+            {
+                interp.Recorder?.Touched(o);
+            }
+
             o.Generation = oldGen;
             survivors.Add(o);
         }
