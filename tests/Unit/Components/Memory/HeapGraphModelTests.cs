@@ -90,4 +90,28 @@ public sealed class HeapGraphModelTests
             Assert.Equal(fromObjects.Arrows, fromCursor.Arrows);
         }
     }
+
+    [Fact]
+    public void The_details_of_every_object_read_from_the_cursor_are_those_read_from_the_objects()
+    {
+        var trace = MemorySimulator.Run("a = [1, 2]\nb = [a, a]\nbox = {'items': a, 'k': b}\ndel b\nbox.clear()\nprint(a)\n", new SimulationOptions());
+        var cursor = new HeapCursor(trace);
+        var heldTwiceByOne = false;
+        for (var i = 0; i < trace.Steps.Count; i++)
+        {
+            var view = MemoryStepView.At(cursor, i);
+            var frames = FrameReplay.FramesAfter(trace, i);
+            foreach (var o in view.Objects)
+            {
+                var fromCursor = Playground.Client.Components.Memory.ObjectDetails.ObjectDetailsModel.For(trace, i, view.Objects, frames, o.Id, cursor: cursor)!;
+                var fromObjects = Playground.Client.Components.Memory.ObjectDetails.ObjectDetailsModel.For(trace, i, view.Objects, frames, o.Id)!;
+                Assert.Equal(fromObjects.Referrers, fromCursor.Referrers);
+                Assert.Equal(fromObjects.Referents, fromCursor.Referents);
+                heldTwiceByOne |= fromCursor.Referrers.Where(r => r.ObjectId is not null).GroupBy(r => r.ObjectId).Any(g => g.Count() == 2);
+            }
+        }
+
+        // b = [a, a]: the list a is referred to twice by one holder, and listed twice, by [0] and [1].
+        Assert.True(heldTwiceByOne);
+    }
 }

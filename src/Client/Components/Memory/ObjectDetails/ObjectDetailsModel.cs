@@ -21,12 +21,16 @@ public sealed record ObjectDetailsModel(
     /// The object's <see cref="RefCountPoint.Whole"/> history when the caller keeps it across steps, so a
     /// step with the object selected does not read every step of the trace again; read here when null.
     /// </param>
-    public static ObjectDetailsModel? For(MemoryTrace trace, int step, IReadOnlyList<HeapObject> heap, IReadOnlyList<TraceFrame> frames, long id, IReadOnlyList<RefCountPoint>? wholeHistory = null)
+    /// <param name="cursor">
+    /// The page's heap cursor when it holds <paramref name="heap"/> (the step on screen): the referrers are
+    /// then read from it, not from every object's references.
+    /// </param>
+    public static ObjectDetailsModel? For(MemoryTrace trace, int step, IReadOnlyList<HeapObject> heap, IReadOnlyList<TraceFrame> frames, long id, IReadOnlyList<RefCountPoint>? wholeHistory = null, HeapCursor? cursor = null)
     {
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(heap);
         ArgumentNullException.ThrowIfNull(frames);
-        var byId = heap.ToDictionary(o => o.Id);
+        IReadOnlyDictionary<long, HeapObject> byId = cursor is null ? heap.ToDictionary(o => o.Id) : cursor.Heap;
         if (!byId.TryGetValue(id, out var o))
         {
             return null;
@@ -41,7 +45,8 @@ public sealed record ObjectDetailsModel(
             }
         }
 
-        foreach (var holder in heap)
+        // In id order either way: the cursor keeps each object's referrers sorted.
+        foreach (var holder in cursor is null ? heap : cursor.ReferrersOf(id).Select(r => byId[r]))
         {
             foreach (var r in holder.References.Where(r => r.TargetId == id))
             {
