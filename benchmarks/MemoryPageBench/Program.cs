@@ -126,6 +126,7 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
     var work = new List<double>();
     var screen = new List<double>();
     var received = new List<double>();
+    var slowest = new List<(int Step, double Ms)>();
     var trace = steps > 1000 || Environment.GetEnvironmentVariable("MEMORY_BENCH_TINY_ONLY") == "1" ? await ChromeTrace.StartIfAskedAsync(page, "MEMORY_BENCH_TRACE") : null;
 
     var current = steps;
@@ -148,6 +149,7 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
         work.Add(times[0]);
         screen.Add(times[1]);
         received.Add(times[2]);
+        slowest.Add((current, times[1]));
     }
 
     if (trace is not null)
@@ -155,6 +157,7 @@ static async Task<Timings> RunAndStepAsync(IPage page, string code, bool select)
         await trace.StopAsync("MEMORY_BENCH_TRACE", select ? "steps-selected" : "steps");
     }
 
+    await Console.Error.WriteLineAsync("  (slowest to screen: " + string.Join(", ", slowest.OrderByDescending(s => s.Ms).Take(3).Select(s => string.Create(CultureInfo.InvariantCulture, $"step {s.Step:N0} {s.Ms:0} ms"))) + ")");
     return new Timings(steps, [.. work.Order()], [.. screen.Order()], [.. received.Order()]);
 }
 
