@@ -15,8 +15,10 @@ namespace Playground.Shared.Memory;
 /// object:  [id, type#, repr#, size, refCount, shared 0|1, generation, address, [referent...], [[targetId, label#]...]]
 /// freed:   [objectId, type#, reason#]
 /// frame:   [function#, [[name#, objectId]...]]
+/// allocator: [[[index, address, totalPools, freed 0|1]...], [[arena, index, address, sizeClass, blockSize, used, total, state]...],
+///           [[address, bytes]...], [freedAddress...]]
 /// </code>
-/// (# is an index into <c>strings</c>; collections, the gc state and the allocator's change are written
+/// (# is an index into <c>strings</c>; collections and the gc state, which few steps carry, are written
 /// as the serializer writes them). A step of a loop over a big heap was 2 KB of objects and field names,
 /// most of it the same reason strings again, and the browser's interpreted .NET reads JSON by the token:
 /// a trace of 100,000 steps took over a minute to arrive. <see cref="HeapCheckpointsJsonConverter"/> does
@@ -46,7 +48,7 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
             {
                 Frames = row[7].ValueKind == JsonValueKind.Null ? null : [.. row[7].EnumerateArray().Select(f => ReadFrame(f, strings))],
                 Gc = row[8].ValueKind == JsonValueKind.Null ? null : row[8].Deserialize(Info<GcState>(options)),
-                Allocator = row[9].ValueKind == JsonValueKind.Null ? null : row[9].Deserialize(Info<AllocatorChange>(options)),
+                Allocator = row[9].ValueKind == JsonValueKind.Null ? null : ReadAllocator(row[9]),
             };
         }
 
@@ -157,7 +159,15 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
             }
 
             WriteOrNull(writer, step.Gc, options);
-            WriteOrNull(writer, step.Allocator, options);
+            if (step.Allocator is { } allocator)
+            {
+                WriteAllocator(writer, allocator);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
             writer.WriteEndArray();
         }
 
@@ -193,6 +203,81 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
         }
     }
 
+    private static void WriteAllocator(Utf8JsonWriter writer, AllocatorChange change)
+    {
+        writer.WriteStartArray();
+        writer.WriteStartArray();
+        foreach (var a in change.Arenas)
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue(a.Index);
+            writer.WriteNumberValue(a.Address);
+            writer.WriteNumberValue(a.TotalPools);
+            writer.WriteNumberValue(a.Freed ? 1 : 0);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray();
+        foreach (var p in change.Pools)
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue(p.ArenaIndex);
+            writer.WriteNumberValue(p.Index);
+            writer.WriteNumberValue(p.Address);
+            writer.WriteNumberValue(p.SizeClass);
+            writer.WriteNumberValue(p.BlockSize);
+            writer.WriteNumberValue(p.UsedBlocks);
+            writer.WriteNumberValue(p.TotalBlocks);
+            writer.WriteNumberValue((int)p.State);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray();
+        foreach (var b in change.SystemAllocated)
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue(b.Address);
+            writer.WriteNumberValue(b.Bytes);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray();
+        foreach (var address in change.SystemFreed)
+        {
+            writer.WriteNumberValue(address);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndArray();
+    }
+
+    private static AllocatorChange ReadAllocator(JsonElement row)
+    {
+        Expect(row, 4, "pymalloc change");
+        return new AllocatorChange(
+            [.. row[0].EnumerateArray().Select(a =>
+            {
+                Expect(a, 4, "arena");
+                return new ArenaRecord(a[0].GetInt32(), a[1].GetUInt64(), a[2].GetInt32(), a[3].GetInt32() != 0);
+            })],
+            [.. row[1].EnumerateArray().Select(p =>
+            {
+                Expect(p, 8, "pool");
+                var state = p[7].GetInt32();
+                return new PoolRecord(p[0].GetInt32(), p[1].GetInt32(), p[2].GetUInt64(), p[3].GetInt32(), p[4].GetInt32(), p[5].GetInt32(), p[6].GetInt32(),
+                    Enum.IsDefined((PoolState)state) ? (PoolState)state : throw new JsonException($"No pool state {state}."));
+            })],
+            [.. row[2].EnumerateArray().Select(b =>
+            {
+                Expect(b, 2, "system block");
+                return new SystemBlock(b[0].GetUInt64(), b[1].GetInt32());
+            })],
+            [.. row[3].EnumerateArray().Select(a => a.GetUInt64())]);
+    }
+
     private static RefCountChange ReadChange(JsonElement row, string[] strings)
     {
         Expect(row, 4, "reference count change");
@@ -214,175 +299,4 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
             return new FrameBinding(StringTable.At(strings, b[0]), b[1].GetInt64());
         })]);
     }
-}
-
-/// <summary>
-/// A chunk's checkpoints on the hub, each a row <c>[stepIndex, {strings, objects}, gcCounts, frames, gc,
-/// allocator]</c> whose objects are <see cref="TraceStepsJsonConverter"/>'s object rows over strings of
-/// their own (a checkpoint holds the whole heap: 2,000 objects are most of a chunk's bytes).
-/// </summary>
-public sealed class HeapCheckpointsJsonConverter : JsonConverter<IReadOnlyList<HeapCheckpoint>>
-{
-    public override IReadOnlyList<HeapCheckpoint> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var rows = JsonElement.ParseValue(ref reader);
-        if (rows.ValueKind != JsonValueKind.Array)
-        {
-            throw new JsonException("A chunk's checkpoints are an array.");
-        }
-
-        return [.. rows.EnumerateArray().Select(row =>
-        {
-            TraceStepsJsonConverter.Expect(row, 6, "checkpoint");
-            var strings = StringTable.Read(row[1]);
-            return new HeapCheckpoint(
-                row[0].GetInt32(),
-                [.. TraceStepsJsonConverter.TableRows(row[1], "objects").EnumerateArray().Select(o => ReadObject(o, strings))],
-                row[2].Deserialize(Info<IReadOnlyList<int>>(options))!)
-            {
-                Frames = row[3].Deserialize(Info<IReadOnlyList<TraceFrame>>(options))!,
-                Gc = row[4].Deserialize(Info<GcState>(options)),
-                Allocator = row[5].Deserialize(Info<AllocatorState>(options)),
-            };
-        })];
-    }
-
-    public override void Write(Utf8JsonWriter writer, IReadOnlyList<HeapCheckpoint> value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        ArgumentNullException.ThrowIfNull(options);
-        writer.WriteStartArray();
-        foreach (var checkpoint in value)
-        {
-            var strings = new StringTable();
-            AddStrings(checkpoint.Objects, strings);
-            writer.WriteStartArray();
-            writer.WriteNumberValue(checkpoint.StepIndex);
-            writer.WriteStartObject();
-            strings.Write(writer);
-            writer.WriteStartArray("objects");
-            foreach (var o in checkpoint.Objects)
-            {
-                WriteObject(writer, o, strings);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            JsonSerializer.Serialize(writer, checkpoint.GcCounts, Info<IReadOnlyList<int>>(options));
-            JsonSerializer.Serialize(writer, checkpoint.Frames, Info<IReadOnlyList<TraceFrame>>(options));
-            JsonSerializer.Serialize(writer, checkpoint.Gc, Info<GcState?>(options));
-            JsonSerializer.Serialize(writer, checkpoint.Allocator, Info<AllocatorState?>(options));
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-
-    internal static void AddStrings(IReadOnlyList<HeapObject> objects, StringTable strings)
-    {
-        foreach (var o in objects)
-        {
-            strings.Add(o.Type);
-            strings.Add(o.Repr);
-            foreach (var r in o.References)
-            {
-                strings.Add(r.Label);
-            }
-        }
-    }
-
-    internal static void WriteObject(Utf8JsonWriter writer, HeapObject o, StringTable strings)
-    {
-        writer.WriteStartArray();
-        writer.WriteNumberValue(o.Id);
-        writer.WriteNumberValue(strings[o.Type]);
-        writer.WriteNumberValue(strings[o.Repr]);
-        writer.WriteNumberValue(o.Size);
-        writer.WriteNumberValue(o.RefCount);
-        writer.WriteNumberValue(o.SharedByInterpreter ? 1 : 0);
-        writer.WriteNumberValue(o.Generation);
-        writer.WriteNumberValue(o.Address);
-        writer.WriteStartArray();
-        foreach (var id in o.Referents)
-        {
-            writer.WriteNumberValue(id);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray();
-        foreach (var r in o.References)
-        {
-            writer.WriteStartArray();
-            writer.WriteNumberValue(r.TargetId);
-            writer.WriteNumberValue(strings[r.Label]);
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndArray();
-    }
-
-    internal static HeapObject ReadObject(JsonElement row, string[] strings)
-    {
-        TraceStepsJsonConverter.Expect(row, 10, "heap object");
-        return new HeapObject(
-            row[0].GetInt64(),
-            StringTable.At(strings, row[1]),
-            StringTable.At(strings, row[2]),
-            row[3].GetInt32(),
-            row[4].GetInt64(),
-            row[5].GetInt32() != 0,
-            row[6].GetInt32(),
-            [.. row[8].EnumerateArray().Select(r => r.GetInt64())],
-            row[7].GetUInt64())
-        {
-            References = [.. row[9].EnumerateArray().Select(r =>
-            {
-                TraceStepsJsonConverter.Expect(r, 2, "reference");
-                return new HeapReference(r[0].GetInt64(), StringTable.At(strings, r[1]));
-            })],
-        };
-    }
-}
-
-/// <summary>The strings of one table, each once, by the index rows name them with.</summary>
-internal sealed class StringTable
-{
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly List<string> _strings = [];
-
-    public int this[string text] => _index[text];
-
-    public void Add(string text)
-    {
-        if (_index.TryAdd(text, _strings.Count))
-        {
-            _strings.Add(text);
-        }
-    }
-
-    public void Write(Utf8JsonWriter writer)
-    {
-        writer.WriteStartArray("strings");
-        foreach (var s in _strings)
-        {
-            writer.WriteStringValue(s);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    public static string[] Read(JsonElement table) =>
-        table.ValueKind == JsonValueKind.Object && table.TryGetProperty("strings", out var strings) && strings.ValueKind == JsonValueKind.Array
-            ? [.. strings.EnumerateArray().Select(s => s.GetString() ?? throw new JsonException("A table's strings are strings."))]
-            : throw new JsonException("A table has its strings.");
-
-    public static string At(string[] strings, JsonElement index) =>
-        index.ValueKind == JsonValueKind.Number && index.TryGetInt32(out var i) && i >= 0 && i < strings.Length
-            ? strings[i]
-            : throw new JsonException("A string's index is not in the table.");
 }

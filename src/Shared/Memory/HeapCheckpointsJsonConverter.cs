@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Playground.Shared.Memory.Allocation;
+
+namespace Playground.Shared.Memory;
+
+/// <summary>
+/// A chunk's checkpoints on the hub, each a row <c>[stepIndex, {strings, objects}, gcCounts, frames, gc,
+/// allocator]</c> whose objects are <see cref="TraceStepsJsonConverter"/>'s object rows over strings of
+/// their own (a checkpoint holds the whole heap: 2,000 objects are most of a chunk's bytes).
+/// </summary>
+public sealed class HeapCheckpointsJsonConverter : JsonConverter<IReadOnlyList<HeapCheckpoint>>
+{
+    public override IReadOnlyList<HeapCheckpoint> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var rows = JsonElement.ParseValue(ref reader);
+        if (rows.ValueKind != JsonValueKind.Array)
+        {
+            throw new JsonException("A chunk's checkpoints are an array.");
+        }
+
+        return [.. rows.EnumerateArray().Select(row =>
+        {
+            TraceStepsJsonConverter.Expect(row, 6, "checkpoint");
+            var strings = StringTable.Read(row[1]);
+            return new HeapCheckpoint(
+                row[0].GetInt32(),
+                [.. TraceStepsJsonConverter.TableRows(row[1], "objects").EnumerateArray().Select(o => ReadObject(o, strings))],
+                row[2].Deserialize(Info<IReadOnlyList<int>>(options))!)
+            {
+                Frames = row[3].Deserialize(Info<IReadOnlyList<TraceFrame>>(options))!,
+                Gc = row[4].Deserialize(Info<GcState>(options)),
+                Allocator = row[5].Deserialize(Info<AllocatorState>(options)),
+            };
+        })];
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<HeapCheckpoint> value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(options);
+        writer.WriteStartArray();
+        foreach (var checkpoint in value)
+        {
+            var strings = new StringTable();
+            AddStrings(checkpoint.Objects, strings);
+            writer.WriteStartArray();
+            writer.WriteNumberValue(checkpoint.StepIndex);
+            writer.WriteStartObject();
+            strings.Write(writer);
+            writer.WriteStartArray("objects");
+            foreach (var o in checkpoint.Objects)
+            {
+                WriteObject(writer, o, strings);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            JsonSerializer.Serialize(writer, checkpoint.GcCounts, Info<IReadOnlyList<int>>(options));
+            JsonSerializer.Serialize(writer, checkpoint.Frames, Info<IReadOnlyList<TraceFrame>>(options));
+            JsonSerializer.Serialize(writer, checkpoint.Gc, Info<GcState?>(options));
+            JsonSerializer.Serialize(writer, checkpoint.Allocator, Info<AllocatorState?>(options));
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
+    internal static void AddStrings(IReadOnlyList<HeapObject> objects, StringTable strings)
+    {
+        foreach (var o in objects)
+        {
+            strings.Add(o.Type);
+            strings.Add(o.Repr);
+            foreach (var r in o.References)
+            {
+                strings.Add(r.Label);
+            }
+        }
+    }
+
+    internal static void WriteObject(Utf8JsonWriter writer, HeapObject o, StringTable strings)
+    {
+        writer.WriteStartArray();
+        writer.WriteNumberValue(o.Id);
+        writer.WriteNumberValue(strings[o.Type]);
+        writer.WriteNumberValue(strings[o.Repr]);
+        writer.WriteNumberValue(o.Size);
+        writer.WriteNumberValue(o.RefCount);
+        writer.WriteNumberValue(o.SharedByInterpreter ? 1 : 0);
+        writer.WriteNumberValue(o.Generation);
+        writer.WriteNumberValue(o.Address);
+        writer.WriteStartArray();
+        foreach (var id in o.Referents)
+        {
+            writer.WriteNumberValue(id);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray();
+        foreach (var r in o.References)
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue(r.TargetId);
+            writer.WriteNumberValue(strings[r.Label]);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndArray();
+    }
+
+    internal static HeapObject ReadObject(JsonElement row, string[] strings)
+    {
+        TraceStepsJsonConverter.Expect(row, 10, "heap object");
+        return new HeapObject(
+            row[0].GetInt64(),
+            StringTable.At(strings, row[1]),
+            StringTable.At(strings, row[2]),
+            row[3].GetInt32(),
+            row[4].GetInt64(),
+            row[5].GetInt32() != 0,
+            row[6].GetInt32(),
+            [.. row[8].EnumerateArray().Select(r => r.GetInt64())],
+            row[7].GetUInt64())
+        {
+            References = [.. row[9].EnumerateArray().Select(r =>
+            {
+                TraceStepsJsonConverter.Expect(r, 2, "reference");
+                return new HeapReference(r[0].GetInt64(), StringTable.At(strings, r[1]));
+            })],
+        };
+    }
+}
