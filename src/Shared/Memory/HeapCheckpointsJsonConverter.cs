@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Playground.Shared.Memory.Allocation;
 
 namespace Playground.Shared.Memory;
@@ -28,11 +27,11 @@ public sealed class HeapCheckpointsJsonConverter : JsonConverter<IReadOnlyList<H
             return new HeapCheckpoint(
                 row[0].GetInt32(),
                 [.. TraceStepsJsonConverter.TableRows(row[1], "objects").EnumerateArray().Select(o => ReadObject(o, strings))],
-                row[2].Deserialize(Info<IReadOnlyList<int>>(options))!)
+                row[2].Deserialize(TraceStepsJsonConverter.Info<IReadOnlyList<int>>(options))!)
             {
-                Frames = row[3].Deserialize(Info<IReadOnlyList<TraceFrame>>(options))!,
-                Gc = row[4].Deserialize(Info<GcState>(options)),
-                Allocator = row[5].Deserialize(Info<AllocatorState>(options)),
+                Frames = row[3].Deserialize(TraceStepsJsonConverter.Info<IReadOnlyList<TraceFrame>>(options))!,
+                Gc = row[4].Deserialize(TraceStepsJsonConverter.Info<GcState>(options)),
+                Allocator = row[5].Deserialize(TraceStepsJsonConverter.Info<AllocatorState>(options)),
             };
         })];
     }
@@ -59,17 +58,15 @@ public sealed class HeapCheckpointsJsonConverter : JsonConverter<IReadOnlyList<H
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-            JsonSerializer.Serialize(writer, checkpoint.GcCounts, Info<IReadOnlyList<int>>(options));
-            JsonSerializer.Serialize(writer, checkpoint.Frames, Info<IReadOnlyList<TraceFrame>>(options));
-            JsonSerializer.Serialize(writer, checkpoint.Gc, Info<GcState?>(options));
-            JsonSerializer.Serialize(writer, checkpoint.Allocator, Info<AllocatorState?>(options));
+            JsonSerializer.Serialize(writer, checkpoint.GcCounts, TraceStepsJsonConverter.Info<IReadOnlyList<int>>(options));
+            JsonSerializer.Serialize(writer, checkpoint.Frames, TraceStepsJsonConverter.Info<IReadOnlyList<TraceFrame>>(options));
+            JsonSerializer.Serialize(writer, checkpoint.Gc, TraceStepsJsonConverter.Info<GcState?>(options));
+            JsonSerializer.Serialize(writer, checkpoint.Allocator, TraceStepsJsonConverter.Info<AllocatorState?>(options));
             writer.WriteEndArray();
         }
 
         writer.WriteEndArray();
     }
-
-    private static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
     internal static void AddStrings(IReadOnlyList<HeapObject> objects, StringTable strings)
     {

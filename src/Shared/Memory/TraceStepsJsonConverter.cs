@@ -188,7 +188,7 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
         }
     }
 
-    private static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    internal static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
     private static void WriteOrNull<T>(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
         where T : class
