@@ -8,8 +8,9 @@ namespace Playground.Shared.Hub;
 /// browser .NET is interpreted and has no Reflection.Emit, so reflection-based System.Text.Json sets
 /// every property of every record through MethodBase.Invoke: a 100,000-step trace took minutes to read.
 /// Both ends put this context first in SignalR's JSON options (<see cref="JsonSerializerDefaults.Web"/>,
-/// as SignalR's own), so the text on the wire is the same as before. Process events, which come by the
-/// hundred thousand, travel as tables (<see cref="Processes.ProcessEventBatchJsonConverter"/>).
+/// as SignalR's own), so it writes what reflection would. The big payloads, a trace's steps and
+/// checkpoints and a run's events, travel as tables of rows over their strings (<see cref="StringTable"/>,
+/// <see cref="Memory.TraceStepsJsonConverter"/>, <see cref="Processes.ProcessEventBatchJsonConverter"/>).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Memory.MemoryTraceChunk))]

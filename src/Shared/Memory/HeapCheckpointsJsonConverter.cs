@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Playground.Shared.Hub;
 using Playground.Shared.Memory.Allocation;
 
 namespace Playground.Shared.Memory;
@@ -22,11 +23,11 @@ public sealed class HeapCheckpointsJsonConverter : JsonConverter<IReadOnlyList<H
 
         return [.. rows.EnumerateArray().Select(row =>
         {
-            TraceStepsJsonConverter.Expect(row, 6, "checkpoint");
+            StringTable.Expect(row, 6, "checkpoint");
             var strings = StringTable.Read(row[1]);
             return new HeapCheckpoint(
                 row[0].GetInt32(),
-                [.. TraceStepsJsonConverter.TableRows(row[1], "objects").EnumerateArray().Select(o => ReadObject(o, strings))],
+                [.. StringTable.Rows(row[1], "objects").EnumerateArray().Select(o => ReadObject(o, strings))],
                 row[2].Deserialize(TraceStepsJsonConverter.Info<IReadOnlyList<int>>(options))!)
             {
                 Frames = row[3].Deserialize(TraceStepsJsonConverter.Info<IReadOnlyList<TraceFrame>>(options))!,
@@ -102,10 +103,7 @@ public sealed class HeapCheckpointsJsonConverter : JsonConverter<IReadOnlyList<H
         writer.WriteStartArray();
         foreach (var r in o.References)
         {
-            writer.WriteStartArray();
-            writer.WriteNumberValue(r.TargetId);
-            writer.WriteNumberValue(strings[r.Label]);
-            writer.WriteEndArray();
+            StringTable.WriteNumbers(writer, r.TargetId, strings[r.Label]);
         }
 
         writer.WriteEndArray();
@@ -114,7 +112,7 @@ public sealed class HeapCheckpointsJsonConverter : JsonConverter<IReadOnlyList<H
 
     internal static HeapObject ReadObject(JsonElement row, string[] strings)
     {
-        TraceStepsJsonConverter.Expect(row, 10, "heap object");
+        StringTable.Expect(row, 10, "heap object");
         return new HeapObject(
             row[0].GetInt64(),
             StringTable.At(strings, row[1]),
@@ -128,7 +126,7 @@ public sealed class HeapCheckpointsJsonConverter : JsonConverter<IReadOnlyList<H
         {
             References = [.. row[9].EnumerateArray().Select(r =>
             {
-                TraceStepsJsonConverter.Expect(r, 2, "reference");
+                StringTable.Expect(r, 2, "reference");
                 return new HeapReference(r[0].GetInt64(), StringTable.At(strings, r[1]));
             })],
         };

@@ -23,8 +23,7 @@ public sealed class HeapCursor
     private readonly Dictionary<long, HeapObject> _heap = [];
     private readonly List<long> _ids = [];
     private readonly List<HeapObject> _objects = [];
-    private readonly Dictionary<long, List<long>> _referrers = [];
-    private readonly Dictionary<long, int> _heldByUnshared = [];
+    private readonly HeapReferences _references = new();
 
     public HeapCursor(MemoryTrace trace)
     {
@@ -49,10 +48,13 @@ public sealed class HeapCursor
 
     /// <summary>The live objects that refer to <paramref name="id"/>, each once, in id order.</summary>
     public IReadOnlyList<long> ReferrersOf(long id) =>
-        _referrers.TryGetValue(id, out var list) ? (list.Count < 2 ? list : [.. list.Distinct()]) : [];
+        _references.ReferrersOf(id);
 
     /// <summary>References to <paramref name="id"/> from objects not shared by the interpreter, a dict's to its keys left out.</summary>
-    public int ReferencesFromUnshared(long id) => _heldByUnshared.GetValueOrDefault(id);
+    public int ReferencesFromUnshared(long id) => _references.ReferencesFromUnshared(id);
+
+    /// <summary>Who refers to whom among the live objects (see <see cref="HeapReferences"/>).</summary>
+    public HeapReferences References => _references;
 
     /// <summary>Moves to the heap after step <paramref name="stepIndex"/> (clamped to the trace).</summary>
     public void MoveTo(int stepIndex)
@@ -124,15 +126,14 @@ public sealed class HeapCursor
         _heap.Clear();
         _ids.Clear();
         _objects.Clear();
-        _referrers.Clear();
-        _heldByUnshared.Clear();
+        _references.Clear();
         var heap = HeapReplay.HeapAfter(_trace, target);
         foreach (var o in heap.Values.OrderBy(o => o.Id))
         {
             _heap[o.Id] = o;
             _ids.Add(o.Id);
             _objects.Add(o);
-            Index(o, +1);
+            _references.Add(o);
         }
 
         StepIndex = target;
@@ -147,7 +148,7 @@ public sealed class HeapCursor
                 return;
             }
 
-            Index(old, -1);
+            _references.Remove(old);
             _objects[_ids.BinarySearch(o.Id)] = o;
         }
         else if (_ids.Count == 0 || _ids[^1] < o.Id)
@@ -164,7 +165,7 @@ public sealed class HeapCursor
         }
 
         _heap[o.Id] = o;
-        Index(o, +1);
+        _references.Add(o);
     }
 
     private void Remove(long id)
@@ -174,57 +175,9 @@ public sealed class HeapCursor
             return;
         }
 
-        Index(old, -1);
+        _references.Remove(old);
         var at = _ids.BinarySearch(id);
         _ids.RemoveAt(at);
         _objects.RemoveAt(at);
-    }
-
-    private void Index(HeapObject o, int sign)
-    {
-        foreach (var r in o.References)
-        {
-            // Each list of referrers is kept in id order (an object that refers twice is in it twice), so
-            // that a view reads the same referrers first however the cursor got to the step.
-            if (sign > 0)
-            {
-                var list = _referrers.TryGetValue(r.TargetId, out var l) ? l : _referrers[r.TargetId] = [];
-                if (list.Count == 0 || list[^1] <= o.Id)
-                {
-                    list.Add(o.Id);
-                }
-                else
-                {
-                    var at = list.BinarySearch(o.Id);
-                    list.Insert(at < 0 ? ~at : at, o.Id);
-                }
-            }
-            else if (_referrers.TryGetValue(r.TargetId, out var list))
-            {
-                var at = list.BinarySearch(o.Id);
-                if (at >= 0)
-                {
-                    list.RemoveAt(at);
-                }
-
-                if (list.Count == 0)
-                {
-                    _referrers.Remove(r.TargetId);
-                }
-            }
-
-            if (!o.SharedByInterpreter && r.Label != HeapReference.KeyLabel)
-            {
-                var held = _heldByUnshared.GetValueOrDefault(r.TargetId) + sign;
-                if (held == 0)
-                {
-                    _heldByUnshared.Remove(r.TargetId);
-                }
-                else
-                {
-                    _heldByUnshared[r.TargetId] = held;
-                }
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Playground.Shared.Hub;
 using Playground.Shared.Memory.Allocation;
 
 namespace Playground.Shared.Memory;
@@ -31,12 +32,12 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
         ArgumentNullException.ThrowIfNull(options);
         var table = JsonElement.ParseValue(ref reader);
         var strings = StringTable.Read(table);
-        var rows = TableRows(table, "steps");
+        var rows = StringTable.Rows(table, "steps");
         var steps = new TraceStep[rows.GetArrayLength()];
         var i = 0;
         foreach (var row in rows.EnumerateArray())
         {
-            Expect(row, 10, "step");
+            StringTable.Expect(row, 10, "step");
             steps[i++] = new TraceStep(
                 row[0].GetInt32(),
                 row[1].GetInt32(),
@@ -97,12 +98,7 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
             writer.WriteStartArray();
             foreach (var c in step.RefCountChanges)
             {
-                writer.WriteStartArray();
-                writer.WriteNumberValue(c.ObjectId);
-                writer.WriteNumberValue(c.Delta);
-                writer.WriteNumberValue(c.RefCount);
-                writer.WriteNumberValue(strings[c.Reason]);
-                writer.WriteEndArray();
+                StringTable.WriteNumbers(writer, c.ObjectId, c.Delta, c.RefCount, strings[c.Reason]);
             }
 
             writer.WriteEndArray();
@@ -116,11 +112,7 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
             writer.WriteStartArray();
             foreach (var f in step.Freed)
             {
-                writer.WriteStartArray();
-                writer.WriteNumberValue(f.ObjectId);
-                writer.WriteNumberValue(strings[f.Type]);
-                writer.WriteNumberValue(strings[f.Reason]);
-                writer.WriteEndArray();
+                StringTable.WriteNumbers(writer, f.ObjectId, strings[f.Type], strings[f.Reason]);
             }
 
             writer.WriteEndArray();
@@ -141,10 +133,7 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
                     writer.WriteStartArray();
                     foreach (var b in frame.Bindings)
                     {
-                        writer.WriteStartArray();
-                        writer.WriteNumberValue(strings[b.Name]);
-                        writer.WriteNumberValue(b.ObjectId);
-                        writer.WriteEndArray();
+                        StringTable.WriteNumbers(writer, strings[b.Name], b.ObjectId);
                     }
 
                     writer.WriteEndArray();
@@ -175,19 +164,6 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
         writer.WriteEndObject();
     }
 
-    internal static JsonElement TableRows(JsonElement table, string name) =>
-        table.ValueKind == JsonValueKind.Object && table.TryGetProperty(name, out var rows) && rows.ValueKind == JsonValueKind.Array
-            ? rows
-            : throw new JsonException($"A table of {name} is an object with its strings and its {name}.");
-
-    internal static void Expect(JsonElement row, int length, string what)
-    {
-        if (row.ValueKind != JsonValueKind.Array || row.GetArrayLength() != length)
-        {
-            throw new JsonException($"A {what} is a row of {length} values.");
-        }
-    }
-
     internal static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
     private static void WriteOrNull<T>(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
@@ -207,40 +183,24 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
     {
         writer.WriteStartArray();
         writer.WriteStartArray();
+        // Addresses are below 2^63 (user space is 2^47 on x86-64), so they write as the longs they are.
         foreach (var a in change.Arenas)
         {
-            writer.WriteStartArray();
-            writer.WriteNumberValue(a.Index);
-            writer.WriteNumberValue(a.Address);
-            writer.WriteNumberValue(a.TotalPools);
-            writer.WriteNumberValue(a.Freed ? 1 : 0);
-            writer.WriteEndArray();
+            StringTable.WriteNumbers(writer, a.Index, (long)a.Address, a.TotalPools, a.Freed ? 1 : 0);
         }
 
         writer.WriteEndArray();
         writer.WriteStartArray();
         foreach (var p in change.Pools)
         {
-            writer.WriteStartArray();
-            writer.WriteNumberValue(p.ArenaIndex);
-            writer.WriteNumberValue(p.Index);
-            writer.WriteNumberValue(p.Address);
-            writer.WriteNumberValue(p.SizeClass);
-            writer.WriteNumberValue(p.BlockSize);
-            writer.WriteNumberValue(p.UsedBlocks);
-            writer.WriteNumberValue(p.TotalBlocks);
-            writer.WriteNumberValue((int)p.State);
-            writer.WriteEndArray();
+            StringTable.WriteNumbers(writer, p.ArenaIndex, p.Index, (long)p.Address, p.SizeClass, p.BlockSize, p.UsedBlocks, p.TotalBlocks, (int)p.State);
         }
 
         writer.WriteEndArray();
         writer.WriteStartArray();
         foreach (var b in change.SystemAllocated)
         {
-            writer.WriteStartArray();
-            writer.WriteNumberValue(b.Address);
-            writer.WriteNumberValue(b.Bytes);
-            writer.WriteEndArray();
+            StringTable.WriteNumbers(writer, (long)b.Address, b.Bytes);
         }
 
         writer.WriteEndArray();
@@ -256,23 +216,23 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
 
     private static AllocatorChange ReadAllocator(JsonElement row)
     {
-        Expect(row, 4, "pymalloc change");
+        StringTable.Expect(row, 4, "pymalloc change");
         return new AllocatorChange(
             [.. row[0].EnumerateArray().Select(a =>
             {
-                Expect(a, 4, "arena");
+                StringTable.Expect(a, 4, "arena");
                 return new ArenaRecord(a[0].GetInt32(), a[1].GetUInt64(), a[2].GetInt32(), a[3].GetInt32() != 0);
             })],
             [.. row[1].EnumerateArray().Select(p =>
             {
-                Expect(p, 8, "pool");
+                StringTable.Expect(p, 8, "pool");
                 var state = p[7].GetInt32();
                 return new PoolRecord(p[0].GetInt32(), p[1].GetInt32(), p[2].GetUInt64(), p[3].GetInt32(), p[4].GetInt32(), p[5].GetInt32(), p[6].GetInt32(),
                     Enum.IsDefined((PoolState)state) ? (PoolState)state : throw new JsonException($"No pool state {state}."));
             })],
             [.. row[2].EnumerateArray().Select(b =>
             {
-                Expect(b, 2, "system block");
+                StringTable.Expect(b, 2, "system block");
                 return new SystemBlock(b[0].GetUInt64(), b[1].GetInt32());
             })],
             [.. row[3].EnumerateArray().Select(a => a.GetUInt64())]);
@@ -280,22 +240,22 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
 
     private static RefCountChange ReadChange(JsonElement row, string[] strings)
     {
-        Expect(row, 4, "reference count change");
+        StringTable.Expect(row, 4, "reference count change");
         return new RefCountChange(row[0].GetInt64(), row[1].GetInt32(), row[2].GetInt64(), StringTable.At(strings, row[3]));
     }
 
     private static ObjectFreed ReadFreed(JsonElement row, string[] strings)
     {
-        Expect(row, 3, "freed object");
+        StringTable.Expect(row, 3, "freed object");
         return new ObjectFreed(row[0].GetInt64(), StringTable.At(strings, row[1]), StringTable.At(strings, row[2]));
     }
 
     private static TraceFrame ReadFrame(JsonElement row, string[] strings)
     {
-        Expect(row, 2, "frame");
+        StringTable.Expect(row, 2, "frame");
         return new TraceFrame(StringTable.At(strings, row[0]), [.. row[1].EnumerateArray().Select(b =>
         {
-            Expect(b, 2, "name binding");
+            StringTable.Expect(b, 2, "name binding");
             return new FrameBinding(StringTable.At(strings, b[0]), b[1].GetInt64());
         })]);
     }

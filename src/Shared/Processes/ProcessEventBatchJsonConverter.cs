@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Playground.Shared.Hub;
 
 namespace Playground.Shared.Processes;
 
@@ -21,30 +22,19 @@ public sealed class ProcessEventBatchJsonConverter : JsonConverter<IReadOnlyList
     public override IReadOnlyList<ProcessEvent> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var batch = JsonElement.ParseValue(ref reader);
-        if (batch.ValueKind != JsonValueKind.Object
-            || !batch.TryGetProperty("kinds", out var kinds) || kinds.ValueKind != JsonValueKind.Array
-            || !batch.TryGetProperty("names", out var names) || names.ValueKind != JsonValueKind.Array
-            || !batch.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Array)
-        {
-            throw new JsonException("A batch of process events is an object of kinds, names and rows.");
-        }
-
-        var kindTable = Strings(kinds);
-        var nameTable = Strings(names);
+        var kinds = StringTable.Read(batch, "kinds");
+        var names = StringTable.Read(batch, "names");
+        var rows = StringTable.Rows(batch, "rows");
         var events = new ProcessEvent[rows.GetArrayLength()];
         var i = 0;
         foreach (var row in rows.EnumerateArray())
         {
-            if (row.ValueKind != JsonValueKind.Array || row.GetArrayLength() != Fields)
-            {
-                throw new JsonException($"A process event is a row of {Fields} values.");
-            }
-
+            StringTable.Expect(row, Fields, "process event");
             var data = row[5];
             events[i++] = new ProcessEvent(
-                At(kindTable, row[0].GetInt32()),
+                StringTable.At(kinds, row[0]),
                 row[1].GetInt32(),
-                At(nameTable, row[2].GetInt32()),
+                StringTable.At(names, row[2]),
                 row[3].GetDouble(),
                 row[4].GetInt64(),
                 data.ValueKind == JsonValueKind.Object ? new JsonObjectFields(data) : throw new JsonException("A process event's data is an object."));
@@ -57,17 +47,17 @@ public sealed class ProcessEventBatchJsonConverter : JsonConverter<IReadOnlyList
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
-        var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var kinds = new StringTable();
+        var names = new StringTable();
         foreach (var e in value)
         {
-            kinds.TryAdd(e.Kind, kinds.Count);
-            names.TryAdd(e.Name, names.Count);
+            kinds.Add(e.Kind);
+            names.Add(e.Name);
         }
 
         writer.WriteStartObject();
-        WriteTable(writer, "kinds", kinds);
-        WriteTable(writer, "names", names);
+        kinds.Write(writer, "kinds");
+        names.Write(writer, "names");
         writer.WriteStartArray("rows");
         foreach (var e in value)
         {
@@ -91,23 +81,6 @@ public sealed class ProcessEventBatchJsonConverter : JsonConverter<IReadOnlyList
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
-
-    private static void WriteTable(Utf8JsonWriter writer, string name, Dictionary<string, int> table)
-    {
-        writer.WriteStartArray(name);
-        foreach (var text in table.Keys)
-        {
-            writer.WriteStringValue(text);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static string[] Strings(JsonElement array) =>
-        [.. array.EnumerateArray().Select(e => e.GetString() ?? throw new JsonException("A kind or name is a string."))];
-
-    private static string At(string[] table, int index) =>
-        index >= 0 && index < table.Length ? table[index] : throw new JsonException($"No kind or name number {index} in the batch.");
 }
 
 /// <summary>A JSON object's fields read in place, as a dictionary: no parsing or copying of its own.</summary>

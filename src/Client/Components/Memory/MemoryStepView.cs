@@ -21,9 +21,11 @@ public sealed partial class MemoryStepView
         Objects = objects;
         Cursor = cursor;
 
-        // Only the objects this step freed need their state from before it (to name them in the log).
+        // Only the objects this step freed need their state from before it (to name them in the log and
+        // draw them fading).
         var gone = step is null ? [] : step.RefCountChanges.Select(c => c.ObjectId).Concat(step.Freed.Select(f => f.ObjectId)).Where(id => !heap.ContainsKey(id));
         var before = HeapReplay.ObjectsAfter(trace, index - 1, gone);
+        Gone = before;
         Changes = step?.RefCountChanges.Select(c => new LabelledChange(c, Label(c.ObjectId))).ToList() ?? [];
         Freed = step?.Freed ?? [];
         Collections = step?.Collections ?? [];
@@ -33,6 +35,9 @@ public sealed partial class MemoryStepView
     }
 
     public int Index { get; }
+
+    /// <summary>The objects this step freed (or that left with it), as they were just before it.</summary>
+    public IReadOnlyDictionary<long, HeapObject> Gone { get; }
 
     /// <summary>The line this step ran (1-based), or null outside the trace.</summary>
     public int? Line { get; }

@@ -19,6 +19,7 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
     private const string ModulePath = "./js/heap-layout.js";
     private readonly GraphLayoutCache _cache = new();
     private IJSObjectReference? _module;
+    private (HeapGraphModel Model, LayoutShape Shape)? _last;
 
     /// <summary>
     /// The layout now, in the same turn: one of a shape laid out before, or dagre's when the module is
@@ -26,7 +27,7 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
     /// </summary>
     public GraphLayout? Layout(HeapGraphModel model)
     {
-        var shape = LayoutShape.Of(model);
+        var shape = ShapeOf(model);
         if (_cache.Find(shape, model) is { } known)
         {
             return known;
@@ -49,7 +50,7 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
 
     public async Task<GraphLayout?> LayoutAsync(HeapGraphModel model)
     {
-        var shape = LayoutShape.Of(model);
+        var shape = ShapeOf(model);
         if (_cache.Find(shape, model) is { } known)
         {
             return known;
@@ -69,6 +70,17 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>The model's shape, worked out once: over the circuit a step asks <see cref="Layout"/>, then <see cref="LayoutAsync"/>.</summary>
+    private LayoutShape ShapeOf(HeapGraphModel model)
+    {
+        if (_last is not { } last || !ReferenceEquals(last.Model, model))
+        {
+            _last = last = (model, LayoutShape.Of(model));
+        }
+
+        return last.Shape;
     }
 
     /// <summary>

@@ -93,7 +93,7 @@ public sealed class HeapGraphModel
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(freed);
         ArgumentNullException.ThrowIfNull(focus);
-        var index = heap is null ? new HeapIndex(objects, freed) : new HeapIndex(heap, freed);
+        var index = new HeapIndex(objects, freed, heap);
         var named = frames.SelectMany(f => f.Bindings).Select(b => b.ObjectId).ToHashSet();
         var visible = new List<HeapObject>();
         var sharedHidden = 0;
@@ -161,7 +161,7 @@ public sealed class HeapGraphModel
             sorted = objects[i - 1].Id < objects[i].Id;
         }
 
-        return sorted ? objects : MemoryStepView.ById(index.All(objects));
+        return sorted ? objects : MemoryStepView.ById(index.All());
     }
 
     /// <summary>
@@ -197,7 +197,7 @@ public sealed class HeapGraphModel
                 Keep(r.TargetId);
             }
 
-            foreach (var r in index.ReferrersOf(id, seeds))
+            foreach (var r in index.ReferrersOf(id))
             {
                 Keep(r);
             }
@@ -215,115 +215,59 @@ public sealed class HeapGraphModel
     }
 
     /// <summary>
-    /// Who refers to whom among the step's live objects and the ones it freed: read from the page's
-    /// <see cref="HeapCursor"/> when there is one, else gathered from the objects' references once.
-    /// "Held by the student" means a name, or a reference from an object the interpreter does not share
-    /// (a dict's to its keys left out).
+    /// The step's live objects and the ones it freed, and who refers to whom among them: the live ones'
+    /// <see cref="HeapReferences"/> from the page's <see cref="HeapCursor"/> when there is one, else built
+    /// from the objects; the freed ones' beside them. "Held by the student" means a reference from an
+    /// object the interpreter does not share (a dict's to its keys left out); names are counted apart.
     /// </summary>
     private sealed class HeapIndex
     {
-        private readonly HeapCursor? _heap;
-        private readonly Dictionary<long, HeapObject> _byId = [];
+        private readonly IReadOnlyDictionary<long, HeapObject> _live;
+        private readonly HeapReferences _references;
+        private readonly Dictionary<long, HeapObject> _freed = [];
         private readonly Dictionary<long, string> _freedReasons = [];
-        private readonly HashSet<long> _heldByStudent = [];
-        private Dictionary<long, List<long>>? _referrers;
+        private readonly HeapReferences _freedReferences;
 
-        public HeapIndex(IReadOnlyList<HeapObject> objects, IReadOnlyList<FreedCard> freed)
+        public HeapIndex(IReadOnlyList<HeapObject> objects, IReadOnlyList<FreedCard> freed, HeapCursor? heap)
         {
-            foreach (var o in objects)
-            {
-                _byId[o.Id] = o;
-            }
-
-            AddFreed(freed);
-            foreach (var o in _byId.Values)
-            {
-                Hold(o);
-            }
-        }
-
-        public HeapIndex(HeapCursor heap, IReadOnlyList<FreedCard> freed)
-        {
-            _heap = heap;
-            AddFreed(freed);
+            _live = heap?.Heap ?? objects.ToDictionary(o => o.Id);
+            _references = heap?.References ?? HeapReferences.Of(objects);
             foreach (var f in freed)
             {
-                Hold(f.Object);
+                if (!_live.ContainsKey(f.Object.Id))
+                {
+                    _freed.TryAdd(f.Object.Id, f.Object);
+                }
+
+                _freedReasons[f.Object.Id] = f.Reason;
             }
+
+            _freedReferences = HeapReferences.Of(_freed.Values);
         }
 
-        public HeapObject? Find(long id) =>
-            _byId.TryGetValue(id, out var o) || (_heap is not null && _heap.Heap.TryGetValue(id, out o)) ? o : null;
+        public HeapObject? Find(long id) => _live.TryGetValue(id, out var o) || _freed.TryGetValue(id, out o) ? o : null;
 
         public string? FreedReason(long id) => _freedReasons.GetValueOrDefault(id);
 
-        public bool IsHeldByStudent(long id) => _heldByStudent.Contains(id) || (_heap is not null && _heap.ReferencesFromUnshared(id) > 0);
+        public bool IsHeldByStudent(long id) => _references.ReferencesFromUnshared(id) > 0 || _freedReferences.ReferencesFromUnshared(id) > 0;
 
         /// <summary>The live objects and the freed ones, by id.</summary>
-        public IReadOnlyDictionary<long, HeapObject> All(IReadOnlyList<HeapObject> objects)
+        public IReadOnlyDictionary<long, HeapObject> All()
         {
-            var all = new Dictionary<long, HeapObject>(_byId);
-            foreach (var o in objects)
+            var all = new Dictionary<long, HeapObject>(_freed);
+            foreach (var (id, o) in _live)
             {
-                all.TryAdd(o.Id, o);
+                all.TryAdd(id, o);
             }
 
             return all;
         }
 
-        /// <summary>Who refers to <paramref name="id"/>; without a cursor, gathered for all the seeds in one pass over the objects.</summary>
-        public IEnumerable<long> ReferrersOf(long id, IReadOnlyList<long> seeds)
+        /// <summary>Who refers to <paramref name="id"/>, live or freed, each once, in id order.</summary>
+        public IEnumerable<long> ReferrersOf(long id)
         {
-            if (_heap is not null)
-            {
-                var live = _heap.ReferrersOf(id);
-                var freed = _byId.Values.Where(o => o.References.Any(r => r.TargetId == id)).Select(o => o.Id);
-                return _byId.Count == 0 ? live : live.Concat(freed).Distinct().Order();
-            }
-
-            if (_referrers is null)
-            {
-                // Only to the seeds: a map of every object's referrers cost a frame per step.
-                var seedSet = seeds.ToHashSet();
-                _referrers = [];
-                foreach (var o in _byId.Values.OrderBy(o => o.Id))
-                {
-                    foreach (var r in o.References)
-                    {
-                        if (seedSet.Contains(r.TargetId))
-                        {
-                            (_referrers.TryGetValue(r.TargetId, out var list) ? list : _referrers[r.TargetId] = []).Add(o.Id);
-                        }
-                    }
-                }
-            }
-
-            return _referrers.GetValueOrDefault(id) ?? [];
-        }
-
-        private void AddFreed(IReadOnlyList<FreedCard> freed)
-        {
-            foreach (var f in freed)
-            {
-                _byId.TryAdd(f.Object.Id, f.Object);
-                _freedReasons[f.Object.Id] = f.Reason;
-            }
-        }
-
-        private void Hold(HeapObject o)
-        {
-            if (o.SharedByInterpreter)
-            {
-                return;
-            }
-
-            foreach (var r in o.References)
-            {
-                if (r.Label != HeapReference.KeyLabel)
-                {
-                    _heldByStudent.Add(r.TargetId);
-                }
-            }
+            var live = _references.ReferrersOf(id);
+            return _freed.Count == 0 ? live : live.Concat(_freedReferences.ReferrersOf(id)).Distinct().Order();
         }
     }
 }

@@ -9,40 +9,15 @@ namespace Playground.Client.Components.Memory.HeapGraph;
 /// dozen cards; and the object a name now refers to takes the place of the one it referred to before.
 /// Objects no name reaches keep their id as their key.
 /// </summary>
-public sealed class LayoutShape
+/// <param name="NodeIds">The model's node ids: its frames, then its cards.</param>
+/// <param name="Keys">Each node's key, in the order of <paramref name="NodeIds"/>.</param>
+/// <param name="Sizes">Each node's width and height, in the order of <paramref name="NodeIds"/>.</param>
+/// <param name="Edges">The edges dagre ranks by, each as the indexes of its two nodes.</param>
+/// <param name="EdgeArrows">Each edge's index among the model's arrows.</param>
+/// <param name="EdgeKeys">Each edge's key: its two nodes' keys and its label.</param>
+/// <param name="Signature">The same for two graphs of the same shape: their keys, sizes and edges, in any order.</param>
+public sealed record LayoutShape(string[] NodeIds, ulong[] Keys, double[] Sizes, int[] Edges, int[] EdgeArrows, ulong[] EdgeKeys, ulong Signature)
 {
-    private LayoutShape(string[] nodeIds, ulong[] keys, double[] sizes, int[] edges, int[] edgeArrows, ulong[] edgeKeys, ulong signature)
-    {
-        NodeIds = nodeIds;
-        Keys = keys;
-        Sizes = sizes;
-        Edges = edges;
-        EdgeArrows = edgeArrows;
-        EdgeKeys = edgeKeys;
-        Signature = signature;
-    }
-
-    /// <summary>The model's node ids: its frames, then its cards.</summary>
-    public string[] NodeIds { get; }
-
-    /// <summary>Each node's key, in the order of <see cref="NodeIds"/>.</summary>
-    public ulong[] Keys { get; }
-
-    /// <summary>Each node's width and height, in the order of <see cref="NodeIds"/>.</summary>
-    public double[] Sizes { get; }
-
-    /// <summary>The edges dagre ranks by, each as the indexes of its two nodes.</summary>
-    public int[] Edges { get; }
-
-    /// <summary>Each edge's index among the model's arrows.</summary>
-    public int[] EdgeArrows { get; }
-
-    /// <summary>Each edge's key: its two nodes' keys and its label.</summary>
-    public ulong[] EdgeKeys { get; }
-
-    /// <summary>The same for two graphs of the same shape: their keys, sizes and edges, in any order.</summary>
-    public ulong Signature { get; }
-
     /// <summary>The keys as dagre's node names (and heap-layout.js's remembered places).</summary>
     public string[] KeyNames() => [.. Keys.Select(k => k.ToString("x16", System.Globalization.CultureInfo.InvariantCulture))];
 
