@@ -12,6 +12,7 @@ public sealed class HeapReferences
 {
     private readonly Dictionary<long, List<long>> _referrers = [];
     private readonly Dictionary<long, int> _heldByUnshared = [];
+    private readonly HashSet<long> _shared = [];
 
     public static HeapReferences Of(IEnumerable<HeapObject> objects)
     {
@@ -32,6 +33,12 @@ public sealed class HeapReferences
     /// <summary>References to <paramref name="id"/> from objects not shared by the interpreter, a dict's to its keys left out.</summary>
     public int ReferencesFromUnshared(long id) => _heldByUnshared.GetValueOrDefault(id);
 
+    /// <summary>
+    /// The objects the interpreter shares (small ints, interned strings, None): a heap of thousands holds
+    /// a few dozen of them, so a view that asks which shared objects to draw looks at these alone.
+    /// </summary>
+    public IReadOnlyCollection<long> SharedIds => _shared;
+
     public void Add(HeapObject o) => Index(o, +1);
 
     public void Remove(HeapObject o) => Index(o, -1);
@@ -40,11 +47,17 @@ public sealed class HeapReferences
     {
         _referrers.Clear();
         _heldByUnshared.Clear();
+        _shared.Clear();
     }
 
     private void Index(HeapObject o, int sign)
     {
         ArgumentNullException.ThrowIfNull(o);
+        if (o.SharedByInterpreter)
+        {
+            _ = sign > 0 ? _shared.Add(o.Id) : _shared.Remove(o.Id);
+        }
+
         foreach (var r in o.References)
         {
             // Each list of referrers is kept in id order, so that a view reads the same referrers first

@@ -12,38 +12,66 @@ public static partial class RefCountLog
 {
     private const string Temporary = "temporary on the evaluation stack";
 
-    public static IReadOnlyList<RefCountLogEntry> Phrase(IReadOnlyList<LabelledChange> changes)
+    public static IReadOnlyList<RefCountLogEntry> Phrase(IReadOnlyList<LabelledChange> changes) => Phrase(changes, int.MaxValue).Shown;
+
+    /// <summary>
+    /// The first <paramref name="max"/> entries in words, and how many there are in all. A script's last
+    /// step lets go of every object it made, thousands of changes at once: they are all paired (a store
+    /// can take the reference of a load far before it), but only the entries shown are put in words.
+    /// </summary>
+    public static RefCountLogPage Phrase(IReadOnlyList<LabelledChange> changes, int max)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var entries = new List<RefCountLogEntry?>();
+        var pending = new List<LabelledChange?>(changes.Count);
+        var words = new List<string?>(changes.Count);
         var pendingTemporaries = new Dictionary<long, Stack<int>>();
         foreach (var change in changes)
         {
             var c = change.Change;
-            var what = "the " + change.ObjectLabel.Split(' ')[0];
             if (c.Delta > 0 && c.Reason == Temporary)
             {
-                (pendingTemporaries.TryGetValue(c.ObjectId, out var s) ? s : pendingTemporaries[c.ObjectId] = new()).Push(entries.Count);
-                entries.Add(new RefCountLogEntry(c.Delta, c.RefCount, change.ObjectLabel, c.Reason));
+                (pendingTemporaries.TryGetValue(c.ObjectId, out var s) ? s : pendingTemporaries[c.ObjectId] = new()).Push(pending.Count);
+                pending.Add(change);
+                words.Add(c.Reason);
                 continue;
             }
 
-            var words = Words(c.Reason, what);
-            if (c.Delta == 0 && words is not null && pendingTemporaries.TryGetValue(c.ObjectId, out var stack) && stack.Count > 0)
+            if (c.Delta == 0 && pendingTemporaries.TryGetValue(c.ObjectId, out var stack) && stack.Count > 0
+                && Words(c.Reason, What(change)) is { } stored)
             {
                 // The reference pushed by the load is the one the store keeps.
                 var at = stack.Pop();
-                var temporary = entries[at]!;
-                entries[at] = null;
-                entries.Add(new RefCountLogEntry(temporary.Delta, c.RefCount, change.ObjectLabel, words));
+                var temporary = pending[at]!;
+                pending[at] = null;
+                pending.Add(change with { Change = c with { Delta = temporary.Change.Delta } });
+                words.Add(stored);
                 continue;
             }
 
-            entries.Add(new RefCountLogEntry(c.Delta, c.RefCount, change.ObjectLabel, words ?? c.Reason));
+            pending.Add(change);
+            words.Add(null);
         }
 
-        return [.. entries.OfType<RefCountLogEntry>()];
+        var shown = new List<RefCountLogEntry>(Math.Min(max, pending.Count));
+        var total = 0;
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (pending[i] is not { } change)
+            {
+                continue;
+            }
+
+            if (total++ < max)
+            {
+                var c = change.Change;
+                shown.Add(new RefCountLogEntry(c.Delta, c.RefCount, change.ObjectLabel, words[i] ?? Words(c.Reason, What(change)) ?? c.Reason));
+            }
+        }
+
+        return new RefCountLogPage(shown, total);
     }
+
+    private static string What(LabelledChange change) => "the " + change.ObjectLabel.Split(' ')[0];
 
     private static string? Words(string reason, string what)
     {
@@ -114,6 +142,9 @@ public static partial class RefCountLog
     [GeneratedRegex(@"^released when frame `([^`]+)` returned$")]
     private static partial Regex Returned();
 }
+
+/// <summary>The log's first entries in words, and the count of all of them.</summary>
+public sealed record RefCountLogPage(IReadOnlyList<RefCountLogEntry> Shown, int Total);
 
 /// <summary>One line of the log: the move, the count after it, the object, and what happened in words.</summary>
 public sealed record RefCountLogEntry(int Delta, long RefCount, string ObjectLabel, string Text);

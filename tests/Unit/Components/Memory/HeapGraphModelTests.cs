@@ -71,6 +71,7 @@ public sealed class HeapGraphModelTests
     [Theory]
     [InlineData("a = [1, 2]\nb = a\nbox = {'items': a}\ndel b\nprint(len(box))\n")]
     [InlineData("class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor _ in range(260):\n    head = Node(head)\nd = {'k': head}\ndel head\nd.clear()\nprint(len(d))\n")]
+    [InlineData("xs = []\nfor i in range(230):\n    xs.append([i, 'k'])\nt = (1, 'k', None)\nys = xs\nxs = None\nys.clear()\nprint(t)\n")]
     public void The_graph_from_the_cursor_is_the_graph_from_the_objects_at_every_step(string script)
     {
         var trace = MemorySimulator.Run(script, new SimulationOptions());

@@ -38,4 +38,20 @@ public sealed class RefCountLogTests
 
         Assert.Contains(LogOf("a = [1]\nprint(len(a))\n", 2), e => e is { Delta: 1, Text: "the list is passed to `len` (line 2)" });
     }
+
+    [Fact]
+    public void A_step_of_thousands_of_changes_puts_only_the_first_in_words_and_counts_them_all()
+    {
+        var trace = MemorySimulator.Run("xs = []\nfor i in range(300):\n    xs.append([i])\nys = [xs, xs]\nprint(len(ys))\n", new SimulationOptions());
+        var busiest = trace.Steps.MaxBy(s => s.RefCountChanges.Count)!;
+        var changes = MemoryStepView.At(trace, busiest.Index).Changes;
+        var all = RefCountLog.Phrase(changes);
+
+        var page = RefCountLog.Phrase(changes, 25);
+
+        Assert.True(all.Count > 300, $"the busiest step logs {all.Count} entries");
+        Assert.Equal(all.Count, page.Total);
+        Assert.Equal(all.Take(25), page.Shown);
+        Assert.Equal(all, RefCountLog.Phrase(changes, all.Count).Shown);
+    }
 }

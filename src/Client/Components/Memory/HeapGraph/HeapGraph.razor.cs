@@ -15,7 +15,17 @@ public sealed partial class HeapGraph
     private const double MinReadableScale = 0.72;
     private static int s_instances;
 
-    private readonly string _markerId = $"heap-arrow-{Interlocked.Increment(ref s_instances)}";
+    private const int MaxRememberedPaths = 4096;
+
+    private readonly string _markerId;
+    private readonly string _markerUrl;
+
+    /// <summary>
+    /// Arrow paths already written, by what they are drawn from: formatting a few hundred coordinates
+    /// is a large part of a step in the browser's interpreter, and most arrows sit where they sat on the
+    /// last step (a remembered layout hands back the same route arrays).
+    /// </summary>
+    private readonly Dictionary<PathKey, (string D, GraphPoint LabelAt)> _paths = [];
     private HeapGraphModel _model = HeapGraphModel.Build([], [], [], false, new HashSet<long>(), null);
     private GraphLayout? _layout;
     private GraphLayout _fallback = GraphLayout.Columns(HeapGraphModel.Build([], [], [], false, new HashSet<long>(), null));
@@ -28,6 +38,12 @@ public sealed partial class HeapGraph
     private bool _dragging;
     private double _lastX;
     private double _lastY;
+
+    public HeapGraph()
+    {
+        _markerId = $"heap-arrow-{Interlocked.Increment(ref s_instances)}";
+        _markerUrl = $"url(#{_markerId})";
+    }
 
     /// <summary>The live objects after the step.</summary>
     [Parameter, EditorRequired] public IReadOnlyList<HeapObject> Objects { get; set; } = [];
@@ -127,26 +143,43 @@ public sealed partial class HeapGraph
             return null;
         }
 
-        var toHeight = _model.HeightOf(arrow.To);
-        if (arrow.FrameRow is { } row)
+        var route = arrow.FrameRow is null && arrow.From != arrow.To && _layout is not null && _laidOut == _model.Signature
+            && index < _layout.Routes.Count && _layout.Routes[index] is { Count: >= 2 } r ? r : null;
+        var key = new PathKey(from, to, _model.HeightOf(arrow.From), _model.HeightOf(arrow.To), arrow.FrameRow ?? -1, arrow.From == arrow.To, route);
+        if (!_paths.TryGetValue(key, out var path))
         {
-            var frameHeight = _model.HeightOf(arrow.From);
+            if (_paths.Count >= MaxRememberedPaths)
+            {
+                _paths.Clear();
+            }
+
+            path = _paths[key] = WritePath(key);
+        }
+
+        return path;
+    }
+
+    private static (string D, GraphPoint LabelAt) WritePath(PathKey key)
+    {
+        var (from, to) = (key.From, key.To);
+        if (key.FrameRow >= 0)
+        {
             var start = new GraphPoint(from.X + (HeapGraphModel.FrameWidth / 2) - 14,
-                from.Y - (frameHeight / 2) + HeapGraphModel.FrameHeaderHeight + (row * HeapGraphModel.FrameRowHeight) + 12);
+                from.Y - (key.FromHeight / 2) + HeapGraphModel.FrameHeaderHeight + (key.FrameRow * HeapGraphModel.FrameRowHeight) + 12);
             var end = new GraphPoint(to.X - (HeapGraphModel.CardWidth / 2), to.Y);
             return (Curve(start, end), Mid(start, end));
         }
 
-        if (arrow.From == arrow.To)
+        if (key.SelfLoop)
         {
             // A container that holds itself (l.append(l)): a loop over the card's top edge.
-            var top = to.Y - (toHeight / 2);
+            var top = to.Y - (key.ToHeight / 2);
             var a = new GraphPoint(to.X + 20, top);
             var b = new GraphPoint(to.X - 20, top);
             return ($"M {N(a.X)} {N(a.Y)} C {N(a.X + 30)} {N(top - 46)} {N(b.X - 30)} {N(top - 46)} {N(b.X)} {N(b.Y)}", new GraphPoint(to.X, top - 34));
         }
 
-        if (_layout is not null && _laidOut == _model.Signature && index < _layout.Routes.Count && _layout.Routes[index] is { Count: >= 2 } route)
+        if (key.Route is { } route)
         {
             var d = "M " + string.Join(" L ", route.Select(p => $"{N(p.X)} {N(p.Y)}"));
             return (d, route[route.Count / 2]);
@@ -170,56 +203,8 @@ public sealed partial class HeapGraph
     private bool IsHighlighted(GraphArrow arrow) =>
         long.TryParse(arrow.To, out var to) && HighlightedIds.Contains(to) && (arrow.FrameRow is not null || (long.TryParse(arrow.From, out var from) && HighlightedIds.Contains(from)));
 
-    private string CardClass(GraphCard card)
-    {
-        var o = card.Object;
-        var classes = "heap-card";
-        if (o.SharedByInterpreter)
-        {
-            classes += " shared";
-        }
-
-        if (HighlightedIds.Contains(o.Id))
-        {
-            classes += " changed";
-        }
-
-        if (card.FreedReason is not null)
-        {
-            classes += " freed";
-        }
-
-        if (o.Id == SelectedId)
-        {
-            classes += " selected";
-        }
-
-        return StatusClass?.Invoke(o) is { } status ? classes + " " + status : classes;
-    }
-
-    private static string CardLabel(GraphCard card)
-    {
-        var o = card.Object;
-        var count = o.SharedByInterpreter ? "shared by the interpreter" : $"reference count {o.RefCount}";
-        return card.FreedReason is { } reason ? $"{o.Type} {o.Repr}, freed: {reason}" : $"{o.Type} {o.Repr}, {count}";
-    }
-
-    /// <summary>The freed card's one line; the whole reason is in its title and label.</summary>
-    private static string FreedText(string reason) =>
-        reason.Contains("zero", StringComparison.Ordinal) ? "freed: refcount 0"
-        : reason.Contains("GC", StringComparison.Ordinal) ? "freed by the GC" : Short("freed: " + reason, 21);
-
-    private static string Short(string text, int max = 19) => text.Length <= max ? text : text[..(max - 1)] + "…";
-
-    private async Task SelectAsync(long id) => await SelectedIdChanged.InvokeAsync(id == SelectedId ? null : id);
-
-    private async Task OnCardKeyDown(KeyboardEventArgs e, long id)
-    {
-        if (e.Key is "Enter" or " ")
-        {
-            await SelectAsync(id);
-        }
-    }
+    /// <summary>A click, Enter or Space on a card: selects it, or clears the selection when it was selected.</summary>
+    internal async Task SelectCardAsync(long id) => await SelectedIdChanged.InvokeAsync(id == SelectedId ? null : id);
 
     private void Zoom(double factor) => _scale = Math.Clamp(_scale * factor, MinScale, MaxScale);
 
@@ -280,4 +265,10 @@ public sealed partial class HeapGraph
     }
 
     private void EndDrag() => _dragging = false;
+
+    /// <summary>
+    /// What an arrow's path is drawn from. A route is compared by reference: the layout cache hands back
+    /// the same array for an edge each time its shape comes round again.
+    /// </summary>
+    private readonly record struct PathKey(GraphPoint From, GraphPoint To, double FromHeight, double ToHeight, int FrameRow, bool SelfLoop, IReadOnlyList<GraphPoint>? Route);
 }

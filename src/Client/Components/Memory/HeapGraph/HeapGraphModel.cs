@@ -95,26 +95,41 @@ public sealed class HeapGraphModel
         ArgumentNullException.ThrowIfNull(focus);
         var index = new HeapIndex(objects, freed, heap);
         var named = frames.SelectMany(f => f.Bindings).Select(b => b.ObjectId).ToHashSet();
-        var visible = new List<HeapObject>();
-        var sharedHidden = 0;
-        foreach (var o in InIdOrder(objects, freed, index))
+        List<HeapObject> visible;
+        int sharedHidden, hidden = 0;
+        if (heap is not null && UnsharedCount(objects, freed, heap) is var unshared && unshared > MaxObjects)
         {
-            if (IsVisible(o))
-            {
-                visible.Add(o);
-            }
-            else
-            {
-                sharedHidden++;
-            }
-        }
-
-        var hidden = 0;
-        if (visible.Count > MaxObjects)
-        {
+            // A big heap: it will be summarised whatever the shared objects do, so only they are looked
+            // at, to count them, instead of every live object on every step.
+            var sharedVisible = heap.References.SharedIds.Count(id => IsVisible(heap.Heap[id]))
+                + freed.Count(f => f.Object.SharedByInterpreter && !heap.Heap.ContainsKey(f.Object.Id) && IsVisible(f.Object));
+            sharedHidden = heap.References.SharedIds.Count + freed.Count(f => f.Object.SharedByInterpreter && !heap.Heap.ContainsKey(f.Object.Id)) - sharedVisible;
             var kept = Summarise(index, frames, focus, selectedId, id => index.Find(id) is { } o && IsVisible(o));
-            hidden = visible.Count - kept.Count;
+            hidden = unshared + sharedVisible - kept.Count;
             visible = [.. kept.Order().Select(id => index.Find(id)!)];
+        }
+        else
+        {
+            visible = [];
+            sharedHidden = 0;
+            foreach (var o in InIdOrder(objects, freed, index))
+            {
+                if (IsVisible(o))
+                {
+                    visible.Add(o);
+                }
+                else
+                {
+                    sharedHidden++;
+                }
+            }
+
+            if (visible.Count > MaxObjects)
+            {
+                var kept = Summarise(index, frames, focus, selectedId, id => index.Find(id) is { } o && IsVisible(o));
+                hidden = visible.Count - kept.Count;
+                visible = [.. kept.Order().Select(id => index.Find(id)!)];
+            }
         }
 
         var shown = visible.Select(o => o.Id).ToHashSet();
@@ -148,6 +163,10 @@ public sealed class HeapGraphModel
 
         bool IsVisible(HeapObject o) => !o.SharedByInterpreter || showShared || named.Contains(o.Id) || index.IsHeldByStudent(o.Id) || o.Id == selectedId;
     }
+
+    /// <summary>The objects not shared by the interpreter, live or freed on this step: all of them are drawn unless summarised.</summary>
+    private static int UnsharedCount(IReadOnlyList<HeapObject> objects, IReadOnlyList<FreedCard> freed, HeapCursor heap) =>
+        objects.Count - heap.References.SharedIds.Count + freed.Count(f => !f.Object.SharedByInterpreter && !heap.Heap.ContainsKey(f.Object.Id));
 
     /// <summary>
     /// The objects and the freed cards in id order. The live objects usually come sorted already
