@@ -30,6 +30,26 @@ public sealed class HeapReferences
     public IReadOnlyList<long> ReferrersOf(long id) =>
         _referrers.TryGetValue(id, out var list) ? (list.Count < 2 ? list : [.. list.Distinct()]) : [];
 
+    /// <summary>
+    /// The same referrers read one at a time, for a reader that may stop early: a class has every one of
+    /// its instances as a referrer, and a summary of the heap wants only the first few.
+    /// </summary>
+    public IEnumerable<long> EachReferrerOf(long id)
+    {
+        if (!_referrers.TryGetValue(id, out var list))
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (i == 0 || list[i] != list[i - 1])
+            {
+                yield return list[i];
+            }
+        }
+    }
+
     /// <summary>References to <paramref name="id"/> from objects not shared by the interpreter, a dict's to its keys left out.</summary>
     public int ReferencesFromUnshared(long id) => _heldByUnshared.GetValueOrDefault(id);
 

@@ -96,11 +96,14 @@ public sealed class HeapCursorTests
         Assert.Equal(expected.Keys.Order(), cursor.ObjectsById().Select(o => o.Id));
         Assert.All(expected, e => Assert.Equal(State(e.Value), State(cursor.Heap[e.Key])));
 
+        Assert.Equal(expected.Values.Where(o => o.SharedByInterpreter).Select(o => o.Id).Order(), cursor.References.SharedIds.Order());
+
         // Who refers to whom, gathered from scratch.
         foreach (var target in expected.Keys)
         {
             var referrers = expected.Values.Where(o => o.References.Any(r => r.TargetId == target)).Select(o => o.Id).Order().ToList();
             Assert.Equal(referrers, cursor.ReferrersOf(target));
+            Assert.Equal(referrers, cursor.References.EachReferrerOf(target));
             var unshared = expected.Values.Where(o => !o.SharedByInterpreter).Sum(o => o.References.Count(r => r.TargetId == target && r.Label != HeapReference.KeyLabel));
             Assert.Equal(unshared, cursor.ReferencesFromUnshared(target));
         }

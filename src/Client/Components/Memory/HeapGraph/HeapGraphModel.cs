@@ -209,15 +209,27 @@ public sealed class HeapGraphModel
             Keep(id);
         }
 
+        // A seed can be a class with thousands of instances, or a list of thousands: once the summary is
+        // full the rest of its neighbours are not looked at.
         foreach (var id in seeds)
         {
             foreach (var r in index.Find(id)?.References ?? [])
             {
+                if (kept.Count >= SummaryObjects)
+                {
+                    return kept;
+                }
+
                 Keep(r.TargetId);
             }
 
             foreach (var r in index.ReferrersOf(id))
             {
+                if (kept.Count >= SummaryObjects)
+                {
+                    return kept;
+                }
+
                 Keep(r);
             }
         }
@@ -285,8 +297,8 @@ public sealed class HeapGraphModel
         /// <summary>Who refers to <paramref name="id"/>, live or freed, each once, in id order.</summary>
         public IEnumerable<long> ReferrersOf(long id)
         {
-            var live = _references.ReferrersOf(id);
-            return _freed.Count == 0 ? live : live.Concat(_freedReferences.ReferrersOf(id)).Distinct().Order();
+            return _freed.Count == 0 ? _references.EachReferrerOf(id)
+                : _references.ReferrersOf(id).Concat(_freedReferences.ReferrersOf(id)).Distinct().Order();
         }
     }
 }
