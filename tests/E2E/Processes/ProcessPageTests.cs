@@ -112,6 +112,19 @@ public sealed class ProcessPageTests(BrowserFixture browser)
             (await page.DeadlockOutlines.EvaluateAllAsync<string[]>("outlines => outlines.map(o => o.parentElement.dataset.pid)")).Order(StringComparer.Ordinal));
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-deadlock");
 
+        // the timeline's cursor drives the lock view: at the last event each worker holds one lock and
+        // waits for the other's; at the first, both locks are free
+        await page.TimelinePlot.PressAsync("End");
+        await Expect(page.TimelineCursor).ToHaveCountAsync(1);
+        await Expect(page.LockHolders).ToHaveTextAsync([new Regex("^Process-[12]$"), new Regex("^Process-[12]$")]);
+        Assert.Equal(["Process-1", "Process-2"], (await page.LockHolders.AllTextContentsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(["Process-1", "Process-2"], (await page.LockWaiters.AllTextContentsAsync()).Order(StringComparer.Ordinal));
+        var holders = await page.LockHolders.AllTextContentsAsync();
+        var waiters = await page.LockWaiters.AllTextContentsAsync();
+        Assert.All(holders.Zip(waiters), row => Assert.NotEqual(row.First, row.Second));
+        await page.TimelinePlot.PressAsync("Home");
+        await Expect(page.LockHolders).ToHaveTextAsync(["free", "free"]);
+
         // replayed to its first event, the run has not taken a lock yet
         await page.ReplayFirst.ClickAsync();
         await Expect(page.LockHolders).ToHaveTextAsync(["free", "free"]);
