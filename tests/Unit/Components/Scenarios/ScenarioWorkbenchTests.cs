@@ -1,15 +1,9 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Playground.Client.Components.Editor;
 using Playground.Client.Components.Scenarios;
 using Playground.Client.Services;
-using Playground.Server.Hosting;
-using Playground.Server.Scenarios;
-using Playground.Server.Storage;
 using Playground.Shared.Pages;
 using Playground.Shared.Scenarios;
 using Playground.Tests.Unit.Infrastructure;
@@ -18,30 +12,8 @@ using Xunit;
 namespace Playground.Tests.Unit.Components.Scenarios;
 
 /// <summary>The shell every page shares, over the real scenario store (SQLite in a temp folder).</summary>
-public sealed class ScenarioWorkbenchTests : BunitTestBase
+public sealed class ScenarioWorkbenchTests : WorkbenchTestBase
 {
-    private readonly TemporaryDirectory _data = new();
-
-    public ScenarioWorkbenchTests()
-    {
-        var connection = $"Data Source={Path.Combine(_data.Path, "playground.db")}";
-        Context.Services.AddDbContext<SqlitePlaygroundDbContext>(o => o.UseSqlite(connection));
-        Context.Services.AddScoped<PlaygroundDbContext>(sp => sp.GetRequiredService<SqlitePlaygroundDbContext>());
-        Context.Services.AddSingleton(Options.Create(new PlaygroundOptions()));
-        Context.Services.AddSingleton(new BuiltInScenarioCatalog(RepositoryPaths.Scenarios));
-        Context.Services.AddSingleton<ShareRateLimiter>();
-        Context.Services.AddSingleton(TimeProvider.System);
-        Context.Services.AddScoped<ClientKey>();
-        Context.Services.AddScoped<IScenarioService, ScenarioStore>();
-        Context.Services.AddScoped<ScenarioDraft>();
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Context.Services.MigratePlaygroundStorageAsync();
-    }
-
     [Fact]
     public void A_page_opens_with_its_first_built_in_scenario_and_its_explanation()
     {
@@ -108,12 +80,5 @@ public sealed class ScenarioWorkbenchTests : BunitTestBase
         Assert.EndsWith("/processes/locks", Context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
         var draft = Context.Services.GetRequiredService<ScenarioDraft>().Take("processes/locks");
         Assert.Equal("print('forked')\n", draft?.Code);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        _data.Dispose();
     }
 }

@@ -1,0 +1,86 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Playground.Client.Components.Editor;
+using Playground.Client.Components.Memory;
+using Playground.Client.Components.Scenarios;
+using Playground.Engines.Memory;
+using Playground.Server.EngineServices;
+using Playground.Shared.Memory;
+using Playground.Shared.Pages;
+using Playground.Tests.Unit.Infrastructure;
+using Xunit;
+
+namespace Playground.Tests.Unit.Components.Memory;
+
+/// <summary>
+/// The memory pages' run view in the shell, over the real memory engine: Run, then the step controls,
+/// and the change log of each step in words.
+/// </summary>
+public sealed class MemoryRunViewTests : WorkbenchTestBase
+{
+    public MemoryRunViewTests()
+    {
+        Context.Services.AddSingleton(Options.Create(new SimulationOptions()));
+        Context.Services.AddSingleton<MemoryEngineThrottle>();
+        Context.Services.AddScoped<IMemoryEngineService, MemoryEngineService>();
+    }
+
+    private async Task<IRenderedComponent<ScenarioWorkbench>> RunAsync(string code)
+    {
+        var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.RefCount).AddChildContent<MemoryRunView>());
+        await workbench.InvokeAsync(() => workbench.FindComponent<CodeEditor>().Instance.ValueChanged.InvokeAsync(code));
+        await workbench.Find("button[data-testid='run']").ClickAsync(new());
+        workbench.WaitForAssertion(() => Assert.StartsWith("Step 1 of ", workbench.Find("[data-testid='step-position']").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        return workbench;
+    }
+
+    /// <summary>Presses <paramref name="key"/> on the step controls until the step's line is <paramref name="line"/>.</summary>
+    private static void StepToLine(IRenderedComponent<ScenarioWorkbench> workbench, int line, string key = "ArrowRight")
+    {
+        for (var i = 0; i < 200 && !workbench.Find("[data-testid='heap-objects']").ParentElement!.TextContent.Contains($"Objects after line {line}", StringComparison.Ordinal); i++)
+        {
+            workbench.Find("[data-testid='step-controls']").KeyDown(new KeyboardEventArgs { Key = key });
+        }
+    }
+
+    private static List<string> Log(IRenderedComponent<ScenarioWorkbench> workbench) =>
+        [.. workbench.FindAll("[data-testid='refcount-log'] li").Select(li => li.TextContent.Trim())];
+
+    [Fact]
+    public async Task Each_step_logs_its_count_changes_in_words_and_stepping_back_shows_the_earlier_ones_again()
+    {
+        var workbench = await RunAsync("a = [1]\nb = a\ndel a\nprint(b)\n");
+
+        StepToLine(workbench, 2);
+        Assert.Contains(Log(workbench), e => e.StartsWith("+1 `b` now refers to the list (line 2)", StringComparison.Ordinal) && e.EndsWith("→ 2", StringComparison.Ordinal));
+
+        StepToLine(workbench, 3);
+        Assert.Contains(Log(workbench), e => e.StartsWith("-1 `a` no longer refers to the list: del (line 3)", StringComparison.Ordinal) && e.EndsWith("→ 1", StringComparison.Ordinal));
+
+        StepToLine(workbench, 2, "ArrowLeft");
+        Assert.Contains(Log(workbench), e => e.StartsWith("+1 `b` now refers to the list (line 2)", StringComparison.Ordinal));
+        Assert.DoesNotContain(Log(workbench), e => e.Contains("del", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_step_that_frees_hundreds_of_objects_logs_the_first_hundred_changes_and_says_how_many_more()
+    {
+        const string code = "xs = []\nfor i in range(300):\n    xs.append([i])\nxs = None\nprint('done')\n";
+        var trace = MemorySimulator.Run(code, new SimulationOptions());
+        var step = trace.Steps.Single(s => s.Line == 4);
+        var changes = RefCountLog.Phrase(MemoryStepView.At(trace, step.Index).Changes).Count;
+        var workbench = await RunAsync(code);
+
+        workbench.Find("[data-testid='step-controls']").KeyDown(new KeyboardEventArgs { Key = "End" });
+        StepToLine(workbench, 4, "ArrowLeft");
+
+        var log = Log(workbench);
+        Assert.True(changes > 300 && step.Freed.Count > 300, $"{changes} changes, {step.Freed.Count} freed");
+        Assert.Equal($"… and {changes - 100} more reference count changes on this step.", log[100]);
+        Assert.Equal(100, log.Count(e => e.StartsWith("freed ", StringComparison.Ordinal)));
+        Assert.Equal($"… and {step.Freed.Count - 100} more objects freed on this step.", log[^1]);
+        Assert.StartsWith("-1 `xs` now refers to another object, not the list (line 4)", log[0], StringComparison.Ordinal);
+    }
+}
