@@ -95,41 +95,32 @@ public sealed class HeapGraphModel
         ArgumentNullException.ThrowIfNull(focus);
         var index = new HeapIndex(objects, freed, heap);
         var named = frames.SelectMany(f => f.Bindings).Select(b => b.ObjectId).ToHashSet();
-        List<HeapObject> visible;
-        int sharedHidden, hidden = 0;
+        List<HeapObject> visible = [];
+        int visibleCount, sharedHidden;
         if (heap is not null && UnsharedCount(objects, freed, heap) is var unshared && unshared > MaxObjects)
         {
             // A big heap: it will be summarised whatever the shared objects do, so only they are looked
             // at, to count them, instead of every live object on every step.
-            var sharedVisible = heap.References.SharedIds.Count(id => IsVisible(heap.Heap[id]))
-                + freed.Count(f => f.Object.SharedByInterpreter && !heap.Heap.ContainsKey(f.Object.Id) && IsVisible(f.Object));
-            sharedHidden = heap.References.SharedIds.Count + freed.Count(f => f.Object.SharedByInterpreter && !heap.Heap.ContainsKey(f.Object.Id)) - sharedVisible;
-            var kept = Summarise(index, frames, focus, selectedId, id => index.Find(id) is { } o && IsVisible(o));
-            hidden = unshared + sharedVisible - kept.Count;
-            visible = [.. kept.Order().Select(id => index.Find(id)!)];
+            var shared = heap.References.SharedIds.Select(id => heap.Heap[id])
+                .Concat(freed.Select(f => f.Object).Where(o => o.SharedByInterpreter && !heap.Heap.ContainsKey(o.Id))).ToList();
+            var sharedVisible = shared.Count(IsVisible);
+            sharedHidden = shared.Count - sharedVisible;
+            visibleCount = unshared + sharedVisible;
         }
         else
         {
-            visible = [];
-            sharedHidden = 0;
-            foreach (var o in InIdOrder(objects, freed, index))
-            {
-                if (IsVisible(o))
-                {
-                    visible.Add(o);
-                }
-                else
-                {
-                    sharedHidden++;
-                }
-            }
+            var all = InIdOrder(objects, freed, index);
+            visible = [.. all.Where(IsVisible)];
+            visibleCount = visible.Count;
+            sharedHidden = all.Count - visible.Count;
+        }
 
-            if (visible.Count > MaxObjects)
-            {
-                var kept = Summarise(index, frames, focus, selectedId, id => index.Find(id) is { } o && IsVisible(o));
-                hidden = visible.Count - kept.Count;
-                visible = [.. kept.Order().Select(id => index.Find(id)!)];
-            }
+        var hidden = 0;
+        if (visibleCount > MaxObjects)
+        {
+            var kept = Summarise(index, frames, focus, selectedId, id => index.Find(id) is { } o && IsVisible(o));
+            hidden = visibleCount - kept.Count;
+            visible = [.. kept.Order().Select(id => index.Find(id)!)];
         }
 
         var shown = visible.Select(o => o.Id).ToHashSet();
