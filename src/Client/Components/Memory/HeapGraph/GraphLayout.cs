@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Playground.Client.Components.Memory.HeapGraph;
 
 /// <summary>Where each node of the heap graph sits (its centre) and the route of each arrow, in SVG units.</summary>
@@ -81,18 +79,6 @@ public sealed record GraphLayout(IReadOnlyDictionary<string, GraphPoint> Nodes, 
         }
 
         return sizes;
-    }
-
-    /// <summary>
-    /// A coordinate to one decimal, as SVG reads it. Most are whole numbers, which skip the custom format
-    /// ("0.#" is parsed again on every call, and the page writes a few hundred of them a step).
-    /// </summary>
-    public static string Number(double v)
-    {
-        var rounded = Math.Round(v, 1);
-        return rounded == Math.Floor(rounded) && Math.Abs(rounded) < 1e9
-            ? ((long)rounded).ToString(CultureInfo.InvariantCulture)
-            : rounded.ToString("0.#", CultureInfo.InvariantCulture);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Playground.Shared.Memory;
+using Playground.Client.Components.Rendering;
 
 namespace Playground.Client.Components.Memory.HeapGraph;
 
@@ -198,7 +199,7 @@ public sealed partial class HeapGraph
 
     private static GraphPoint Mid(GraphPoint a, GraphPoint b) => new((a.X + b.X) / 2, (a.Y + b.Y) / 2);
 
-    private static string N(double v) => GraphLayout.Number(v);
+    private static string N(double v) => SvgNumber.F(v);
 
     private bool IsHighlighted(GraphArrow arrow) =>
         long.TryParse(arrow.To, out var to) && HighlightedIds.Contains(to) && (arrow.FrameRow is not null || (long.TryParse(arrow.From, out var from) && HighlightedIds.Contains(from)));

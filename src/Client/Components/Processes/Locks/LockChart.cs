@@ -12,71 +12,139 @@ public sealed record LockChartBar(double X, double Width, int Holders, int Pid);
 /// </summary>
 public static class LockChart
 {
-    public static IReadOnlyList<LockChartBar> Bars(LockTrack track, double start, double end, double? time, double width)
+    public static IReadOnlyList<LockChartBar> Bars(LockTrack track, double start, double end, double? time, double width) =>
+        new Raster().Bars(track, start, end, time, width);
+
+    /// <summary>
+    /// The bars of one lock, remembered between calls. While a run streams the chart's bounds stay put for
+    /// many frames (the page gives a live run room to grow, as the timeline does), and walking every
+    /// change each frame was most of the frame: 60,000 changes of a contended Lock. The changes already
+    /// folded are kept, with the two they were folded against; while those two are still where they were,
+    /// nothing arrived late before them (an insertion would have moved them, a recount replaced them) and
+    /// only the changes after them are folded. Any other change of bounds, instant or width starts over.
+    /// The bars are the same as a fold of all the changes.
+    /// </summary>
+    public sealed class Raster
     {
-        ArgumentNullException.ThrowIfNull(track);
-        var bars = new List<LockChartBar>();
-        var changes = track.Changes;
-        var shown = time is { } t ? track.ChangesUntil(t) : changes.Count;
-        var until = Math.Min(time ?? end, end);
-        var scale = width / Math.Max(end - start, 1e-6);
-        var column = -1;
-        var columnHolders = 0;
-        var columnPid = 0;
-        for (var i = 0; i < shown; i++)
+        private Fold? _stable;
+        private (double Start, double End, double? Time, double Width) _key;
+        private LockChange? _lastFolded;
+        private LockChange? _foldedAgainst;
+
+        public IReadOnlyList<LockChartBar> Bars(LockTrack track, double start, double end, double? time, double width)
         {
-            var change = changes[i];
+            ArgumentNullException.ThrowIfNull(track);
+            var changes = track.Changes;
+            var shown = time is { } t ? track.ChangesUntil(t) : changes.Count;
+            var until = Math.Min(time ?? end, end);
+            var scale = width / Math.Max(end - start, 1e-6);
+            var key = (start, end, time, width);
+            if (_stable is null || _key != key || !StillInPlace(changes, _stable.Next))
+            {
+                _stable = new Fold();
+                _key = key;
+            }
+
+            // A change's stretch ends where the next one starts: with a next change it never moves again.
+            while (_stable.Next + 1 < shown)
+            {
+                _stable.Add(changes[_stable.Next], changes[_stable.Next + 1].Timestamp, start, scale);
+            }
+
+            if (_stable.Next > 0)
+            {
+                _lastFolded = changes[_stable.Next - 1];
+                _foldedAgainst = changes[_stable.Next];
+            }
+
+            var fold = _stable.Copy();
+            while (fold.Next < shown)
+            {
+                fold.Add(changes[fold.Next], fold.Next + 1 < shown ? changes[fold.Next + 1].Timestamp : until, start, scale);
+            }
+
+            fold.Flush();
+            return fold.Result;
+        }
+
+        private bool StillInPlace(IReadOnlyList<LockChange> changes, int next) =>
+            next == 0 || (next < changes.Count && ReferenceEquals(changes[next - 1], _lastFolded) && ReferenceEquals(changes[next], _foldedAgainst));
+    }
+
+    /// <summary>Changes folded so far: the bars, and the pixel column still being gathered.</summary>
+    private sealed class Fold
+    {
+        private List<LockChartBar> _bars = [];
+        private int _column = -1;
+        private int _columnHolders;
+        private int _columnPid;
+
+        /// <summary>The index of the next change to fold.</summary>
+        public int Next { get; private set; }
+
+        public IReadOnlyList<LockChartBar> Result => _bars;
+
+        public Fold Copy() => new()
+        {
+            _bars = [.. _bars],
+            _column = _column,
+            _columnHolders = _columnHolders,
+            _columnPid = _columnPid,
+            Next = Next,
+        };
+
+        /// <summary>Folds a change whose stretch lasts until <paramref name="endsAt"/>.</summary>
+        public void Add(LockChange change, double endsAt, double start, double scale)
+        {
+            Next++;
             var x0 = (change.Timestamp - start) * scale;
-            var x1 = ((i + 1 < shown ? changes[i + 1].Timestamp : until) - start) * scale;
+            var x1 = (endsAt - start) * scale;
             if (change.Holders == 0 || x1 <= x0)
             {
-                continue;
+                return;
             }
 
             if (x1 - x0 >= 1)
             {
                 Flush();
                 Append(new LockChartBar(x0, x1 - x0, change.Holders, change.Pid));
-                continue;
-            }
-
-            var c = (int)Math.Floor(x0);
-            if (c != column)
-            {
-                Flush();
-                column = c;
-            }
-
-            if (change.Holders > columnHolders)
-            {
-                columnHolders = change.Holders;
-                columnPid = change.Pid;
-            }
-        }
-
-        Flush();
-        return bars;
-
-        void Flush()
-        {
-            if (column >= 0 && columnHolders > 0)
-            {
-                Append(new LockChartBar(column, 1, columnHolders, columnPid));
-            }
-
-            column = -1;
-            columnHolders = 0;
-        }
-
-        void Append(LockChartBar bar)
-        {
-            if (bars.Count > 0 && bars[^1] is var last && last.Holders == bar.Holders && last.Pid == bar.Pid && last.X + last.Width >= bar.X - 0.01)
-            {
-                bars[^1] = last with { Width = Math.Max(last.X + last.Width, bar.X + bar.Width) - last.X };
                 return;
             }
 
-            bars.Add(bar);
+            var c = (int)Math.Floor(x0);
+            if (c != _column)
+            {
+                Flush();
+                _column = c;
+            }
+
+            if (change.Holders > _columnHolders)
+            {
+                _columnHolders = change.Holders;
+                _columnPid = change.Pid;
+            }
+        }
+
+        public void Flush()
+        {
+            if (_column >= 0 && _columnHolders > 0)
+            {
+                Append(new LockChartBar(_column, 1, _columnHolders, _columnPid));
+            }
+
+            _column = -1;
+            _columnHolders = 0;
+        }
+
+        private void Append(LockChartBar bar)
+        {
+            if (_bars.Count > 0 && _bars[^1] is var last && last.Holders == bar.Holders && last.Pid == bar.Pid && last.X + last.Width >= bar.X - 0.01)
+            {
+                _bars[^1] = last with { Width = Math.Max(last.X + last.Width, bar.X + bar.Width) - last.X };
+                return;
+            }
+
+            _bars.Add(bar);
         }
     }
 }

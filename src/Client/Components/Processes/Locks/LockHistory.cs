@@ -95,10 +95,11 @@ public sealed class LockTrack(string name, string type)
     /// <summary>Where in <see cref="_waits"/> each waiting process's open waits are (two threads of one process may both wait).</summary>
     private readonly Dictionary<int, List<int>> _openWaits = [];
 
+    /// <summary>The most holders at once up to and including each change (kept beside <see cref="_changes"/>).</summary>
+    private readonly List<int> _mostUpTo = [];
+
     /// <summary>The first change whose holder count is stale (a change arrived late before it); Count when none is.</summary>
     private int _staleFrom;
-
-    private int? _mostHolders;
 
     /// <summary>The acquires and releases in timestamp order, each with the number of holders after it.</summary>
     public IReadOnlyList<LockChange> Changes
@@ -113,7 +114,8 @@ public sealed class LockTrack(string name, string type)
     public int Acquisitions { get; set; }
 
     /// <summary>The most holders at once (1 for a Lock used correctly; up to n for a Semaphore(n)).</summary>
-    public int MostHolders => _mostHolders ??= Changes.Count == 0 ? 0 : Changes.Max(c => c.Holders);
+    /// <remarks>Read every frame of a live run: kept as a running maximum beside the changes, recounted with them.</remarks>
+    public int MostHolders => Changes.Count == 0 ? 0 : _mostUpTo[^1];
 
     /// <summary>Opens a wait in acquire(); a process waits for one lock at a time.</summary>
     public void BeginWait(int pid, string name, double at)
@@ -187,8 +189,8 @@ public sealed class LockTrack(string name, string type)
             ? _changes.Count
             : TimeSearch.CountAtOrBefore(_changes, c => c.Timestamp, change.Timestamp);
         _changes.Insert(at, change);
+        _mostUpTo.Insert(at, 0);
         _staleFrom = Math.Min(_staleFrom, at);
-        _mostHolders = null;
     }
 
     private void Recount()
@@ -200,6 +202,7 @@ public sealed class LockTrack(string name, string type)
         }
 
         var holders = _staleFrom == 0 ? 0 : _changes[_staleFrom - 1].Holders;
+        var most = _staleFrom == 0 ? 0 : _mostUpTo[_staleFrom - 1];
         for (var i = _staleFrom; i < _changes.Count; i++)
         {
             holders = Math.Max(0, holders + (_changes[i].Acquired ? 1 : -1));
@@ -207,6 +210,9 @@ public sealed class LockTrack(string name, string type)
             {
                 _changes[i] = _changes[i] with { Holders = holders };
             }
+
+            most = Math.Max(most, holders);
+            _mostUpTo[i] = most;
         }
 
         _staleFrom = _changes.Count;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Playground.Client.Components.Rendering;
 
 namespace Playground.Client.Components.Processes.Timeline;
 
@@ -22,7 +22,11 @@ public static class LanePaths
 
             // exited is drawn as a thin line after the lane's life
             var (y, h) = bar.Activity == LaneActivity.Exited ? (top + (height / 2) - 1, 2.0) : (top, height);
-            path.Append(CultureInfo.InvariantCulture, $"M{bar.X:0.##} {y:0.##}h{bar.Width:0.##}v{h:0.##}h{-bar.Width:0.##}z");
+            SvgNumber.Append(path.Append('M'), bar.X, 2);
+            SvgNumber.Append(path.Append(' '), y, 2);
+            SvgNumber.Append(path.Append('h'), bar.Width, 2);
+            SvgNumber.Append(path.Append('v'), h, 2);
+            SvgNumber.Append(path.Append('h'), -bar.Width, 2).Append('z');
         }
 
         return [.. paths.Select(p => (p.Key, p.Value.ToString()))];

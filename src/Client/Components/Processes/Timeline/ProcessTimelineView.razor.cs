@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
+using Playground.Client.Components.Rendering;
 
 namespace Playground.Client.Components.Processes.Timeline;
 
@@ -116,7 +116,10 @@ public sealed partial class ProcessTimelineView
             var d = new StringBuilder();
             foreach (var a in _arrows)
             {
-                d.Append(CultureInfo.InvariantCulture, $"M{a.FromX:0.#} {LaneMiddle(a.FromPid):0.#}L{a.ToX:0.#} {LaneMiddle(a.ToPid):0.#}");
+                SvgNumber.Append(d.Append('M'), a.FromX, 1);
+                SvgNumber.Append(d.Append(' '), LaneMiddle(a.FromPid), 1);
+                SvgNumber.Append(d.Append('L'), a.ToX, 1);
+                SvgNumber.Append(d.Append(' '), LaneMiddle(a.ToPid), 1);
             }
 
             return d.ToString();
@@ -126,7 +129,7 @@ public sealed partial class ProcessTimelineView
     private TimelineRaster.LaneRaster Raster(int pid) =>
         _rasters.TryGetValue(pid, out var raster) ? raster : _rasters[pid] = new TimelineRaster.LaneRaster();
 
-    private static string Px(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Px(double value) => SvgNumber.Format(value, 2);
 
     protected override void OnParametersSet()
     {
