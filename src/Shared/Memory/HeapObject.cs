@@ -21,8 +21,15 @@ public sealed record HeapObject(
     public IReadOnlyList<HeapReference> References { get; init; } = [];
 }
 
-/// <summary>A reference count moved by <see cref="Delta"/> to <see cref="RefCount"/>, for <see cref="Reason"/> (in words).</summary>
-public sealed record RefCountChange(long ObjectId, int Delta, long RefCount, string Reason);
+/// <summary>
+/// A reference count moved by <see cref="Delta"/> to <see cref="RefCount"/>, because of <see cref="Why"/>
+/// (with the name, container or callee it is about in <see cref="Detail"/>, the parameter's function in
+/// <see cref="Function"/>, on <see cref="Line"/>); <see cref="Reason"/> states it in words.
+/// </summary>
+public sealed record RefCountChange(long ObjectId, int Delta, long RefCount, RefCountWhy Why, string? Detail = null, int Line = 0, string? Function = null)
+{
+    public string Reason => RefCountReasons.Describe(Why, Detail, Function, Line);
+}
 
 /// <summary>An object was deallocated (its count reached zero, or the cyclic GC deleted it).</summary>
 public sealed record ObjectFreed(long ObjectId, string Type, string Reason);

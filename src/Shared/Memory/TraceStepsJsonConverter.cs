@@ -66,7 +66,8 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
         {
             foreach (var c in step.RefCountChanges)
             {
-                strings.Add(c.Reason);
+                AddIfAny(strings, c.Detail);
+                AddIfAny(strings, c.Function);
             }
 
             HeapCheckpointsJsonConverter.AddStrings(step.Changed, strings);
@@ -98,7 +99,7 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
             writer.WriteStartArray();
             foreach (var c in step.RefCountChanges)
             {
-                StringTable.WriteNumbers(writer, c.ObjectId, c.Delta, c.RefCount, strings[c.Reason]);
+                StringTable.WriteNumbers(writer, c.ObjectId, c.Delta, c.RefCount, (long)c.Why, IndexOrNone(strings, c.Detail), c.Line, IndexOrNone(strings, c.Function));
             }
 
             writer.WriteEndArray();
@@ -238,11 +239,30 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
             [.. row[3].EnumerateArray().Select(a => a.GetUInt64())]);
     }
 
+    /// <summary>A change is [object, delta, count, why, detail, line, function], a missing detail or function as -1.</summary>
     private static RefCountChange ReadChange(JsonElement row, string[] strings)
     {
-        StringTable.Expect(row, 4, "reference count change");
-        return new RefCountChange(row[0].GetInt64(), row[1].GetInt32(), row[2].GetInt64(), StringTable.At(strings, row[3]));
+        StringTable.Expect(row, 7, "reference count change");
+        var why = row[3].GetInt32();
+        return new RefCountChange(
+            row[0].GetInt64(),
+            row[1].GetInt32(),
+            row[2].GetInt64(),
+            Enum.IsDefined((RefCountWhy)why) ? (RefCountWhy)why : throw new JsonException($"No reference count reason {why}."),
+            row[4].GetInt32() < 0 ? null : StringTable.At(strings, row[4]),
+            row[5].GetInt32(),
+            row[6].GetInt32() < 0 ? null : StringTable.At(strings, row[6]));
     }
+
+    private static void AddIfAny(StringTable strings, string? text)
+    {
+        if (text is not null)
+        {
+            strings.Add(text);
+        }
+    }
+
+    private static long IndexOrNone(StringTable strings, string? text) => text is null ? -1 : strings[text];
 
     private static ObjectFreed ReadFreed(JsonElement row, string[] strings)
     {

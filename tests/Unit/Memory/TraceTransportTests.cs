@@ -146,6 +146,45 @@ public sealed class TraceTransportTests
         Assert.Contains(copy.Steps.SelectMany(s => s.Changed), o => o.References.Any(r => r.Label == ".next"));
     }
 
+    [Fact]
+    public void Each_count_change_arrives_with_its_reason_typed_and_in_the_same_words()
+    {
+        var trace = MemorySimulator.Run(Script + "\n" + """
+            def pair(a, b):
+                return [a, b]
+
+            p = pair(text, 1)
+            """, new SimulationOptions { CheckpointInterval = 5 });
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        options.TypeInfoResolverChain.Insert(0, Playground.Shared.Hub.HubJsonContext.Default);
+        var sent = trace.Steps.SelectMany(s => s.RefCountChanges).ToList();
+        var received = MemoryTraceAssembler.Split(trace, 50)
+            .Select(chunk => JsonSerializer.Deserialize<MemoryTraceChunk>(JsonSerializer.Serialize(chunk, options), options)!)
+            .SelectMany(chunk => chunk.Steps.SelectMany(s => s.RefCountChanges))
+            .ToList();
+
+        Assert.Equal(sent, received);
+        Assert.Equal(sent.Select(c => c.Reason), received.Select(c => c.Reason));
+        // pair(text, 1) binds text's string to pair's parameter a: the reason names both, typed
+        var parameter = received.First(c => c.Why == RefCountWhy.Parameter && c.Detail == "a");
+        Assert.Equal("pair", parameter.Function);
+        Assert.Equal("argument `a` of `pair` (line 20)", parameter.Reason);
+        Assert.Contains(received, c => c is { Why: RefCountWhy.BoundToName, Detail: "nodes", Line: 6 });
+    }
+
+    [Fact]
+    public void A_change_with_a_reason_the_page_does_not_know_is_refused()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        options.TypeInfoResolverChain.Insert(0, Playground.Shared.Hub.HubJsonContext.Default);
+        var chunk = JsonSerializer.Serialize(MemoryTraceAssembler.Split(Run(checkpointInterval: 5), 1_000).First(), options);
+        var tampered = System.Text.RegularExpressions.Regex.Replace(chunk, @"\[(\d+),(-?\d+),(\d+),(\d+),", "[$1,$2,$3,999,", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(5));
+
+        Assert.NotEqual(chunk, tampered);
+        var refused = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<MemoryTraceChunk>(tampered, options));
+        Assert.Contains("No reference count reason 999", refused.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Script)]
     [InlineData(GcScript)]

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Playground.Shared.Memory;
 
 namespace Playground.Client.Components.Memory;
 
@@ -8,10 +8,8 @@ namespace Playground.Client.Components.Memory;
 /// STORE_SUBSCR then hands that reference to the name or container without touching the count (±0, "bound
 /// to name `b`"). Read together they are one thing that happened: "+1 `b` now refers to the list (line 3)".
 /// </summary>
-public static partial class RefCountLog
+public static class RefCountLog
 {
-    private const string Temporary = "temporary on the evaluation stack";
-
     public static IReadOnlyList<RefCountLogEntry> Phrase(IReadOnlyList<LabelledChange> changes) => Phrase(changes, int.MaxValue).Shown;
 
     /// <summary>
@@ -28,16 +26,16 @@ public static partial class RefCountLog
         foreach (var change in changes)
         {
             var c = change.Change;
-            if (c.Delta > 0 && c.Reason == Temporary)
+            if (c.Delta > 0 && c.Why == RefCountWhy.Temporary)
             {
                 (pendingTemporaries.TryGetValue(c.ObjectId, out var s) ? s : pendingTemporaries[c.ObjectId] = new()).Push(pending.Count);
                 pending.Add(change);
-                words.Add(c.Reason);
+                words.Add(null);
                 continue;
             }
 
             if (c.Delta == 0 && pendingTemporaries.TryGetValue(c.ObjectId, out var stack) && stack.Count > 0
-                && Words(c.Reason, What(change)) is { } stored)
+                && Words(c, What(change)) is { } stored)
             {
                 // The reference pushed by the load is the one the store keeps.
                 var at = stack.Pop();
@@ -64,7 +62,7 @@ public static partial class RefCountLog
             if (total++ < max)
             {
                 var c = change.Change;
-                shown.Add(new RefCountLogEntry(c.Delta, c.RefCount, change.ObjectLabel, words[i] ?? Words(c.Reason, What(change)) ?? c.Reason));
+                shown.Add(new RefCountLogEntry(c.Delta, c.RefCount, change.ObjectLabel, words[i] ?? Words(c, What(change)) ?? c.Reason));
             }
         }
 
@@ -73,74 +71,19 @@ public static partial class RefCountLog
 
     private static string What(LabelledChange change) => "the " + change.ObjectLabel.Split(' ')[0];
 
-    private static string? Words(string reason, string what)
+    /// <summary>What the change did, in a student's words; null when its reason says it well enough.</summary>
+    private static string? Words(RefCountChange c, string what) => c.Why switch
     {
-        if (BoundToName().Match(reason) is { Success: true } bound)
-        {
-            return $"`{bound.Groups[1].Value}` now refers to {what} ({bound.Groups[2].Value})";
-        }
-
-        if (NameDeleted().Match(reason) is { Success: true } deleted)
-        {
-            return $"`{deleted.Groups[1].Value}` no longer refers to {what}: del ({deleted.Groups[2].Value})";
-        }
-
-        if (NameRebound().Match(reason) is { Success: true } rebound)
-        {
-            return $"`{rebound.Groups[1].Value}` now refers to another object, not {what} ({rebound.Groups[2].Value})";
-        }
-
-        if (StoredIn().Match(reason) is { Success: true } stored)
-        {
-            return $"{stored.Groups[1].Value} now holds {what} ({stored.Groups[2].Value})";
-        }
-
-        if (Parameter().Match(reason) is { Success: true } parameter)
-        {
-            return $"{what} is passed to `{parameter.Groups[2].Value}` as `{parameter.Groups[1].Value}` ({parameter.Groups[3].Value})";
-        }
-
-        if (Argument().Match(reason) is { Success: true } argument)
-        {
-            return $"{what} is passed to `{argument.Groups[1].Value}` ({argument.Groups[2].Value})";
-        }
-
-        if (Attribute().Match(reason) is { Success: true } attribute)
-        {
-            return $"attribute `.{attribute.Groups[1].Value}` now refers to {what} ({attribute.Groups[2].Value})";
-        }
-
-        if (Returned().Match(reason) is { Success: true } returned)
-        {
-            return $"`{returned.Groups[1].Value}` returned and its frame let go of {what}";
-        }
-
-        return null;
-    }
-
-    [GeneratedRegex(@"^bound to name `([^`]+)` \((line \d+)\)$")]
-    private static partial Regex BoundToName();
-
-    [GeneratedRegex(@"^name `([^`]+)` deleted \((line \d+)\)$")]
-    private static partial Regex NameDeleted();
-
-    [GeneratedRegex(@"^name `([^`]+)` rebound \((line \d+)\)$")]
-    private static partial Regex NameRebound();
-
-    [GeneratedRegex(@"^stored in (.+) \((line \d+)\)$")]
-    private static partial Regex StoredIn();
-
-    [GeneratedRegex(@"^argument of `([^`]+)` \((line \d+)\)$")]
-    private static partial Regex Argument();
-
-    [GeneratedRegex(@"^argument `([^`]+)` of `([^`]+)` \((line \d+)\)$")]
-    private static partial Regex Parameter();
-
-    [GeneratedRegex(@"^attribute `([^`]+)` \((line \d+)\)$")]
-    private static partial Regex Attribute();
-
-    [GeneratedRegex(@"^released when frame `([^`]+)` returned$")]
-    private static partial Regex Returned();
+        RefCountWhy.BoundToName => $"`{c.Detail}` now refers to {what} (line {c.Line})",
+        RefCountWhy.NameDeleted => $"`{c.Detail}` no longer refers to {what}: del (line {c.Line})",
+        RefCountWhy.NameRebound => $"`{c.Detail}` now refers to another object, not {what} (line {c.Line})",
+        RefCountWhy.StoredInContainer => $"{c.Detail ?? "a container"} now holds {what} (line {c.Line})",
+        RefCountWhy.Parameter => $"{what} is passed to `{c.Function ?? "a call"}` as `{c.Detail}` (line {c.Line})",
+        RefCountWhy.Argument => $"{what} is passed to `{c.Detail}` (line {c.Line})",
+        RefCountWhy.Attribute => $"attribute `.{c.Detail}` now refers to {what} (line {c.Line})",
+        RefCountWhy.FrameReturned => $"`{c.Detail}` returned and its frame let go of {what}",
+        _ => null,
+    };
 }
 
 /// <summary>The log's first entries in words, and the count of all of them.</summary>

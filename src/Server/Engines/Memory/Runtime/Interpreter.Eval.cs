@@ -665,7 +665,7 @@ internal sealed partial class Interpreter
                 args[n] = Eval(c.Args[i], f);
                 if (parameters is not null && n < parameters.Names.Length)
                 {
-                    Recorder?.Rename(args[n], Why.Parameter, Reasons.ParameterOf(parameters.Names[n], callee ?? "a call"), CurrentLine);
+                    Recorder?.Rename(args[n], Why.Parameter, parameters.Names[n], CurrentLine, callee);
                 }
                 else
                 {

@@ -463,7 +463,7 @@ internal sealed partial class Interpreter
                     CallFinalizer(inst);
                     if (--o.RefCount > 0)
                     {
-                        Recorder?.Note(o, "resurrected by __del__");
+                        Recorder?.Note(o, Why.Resurrected);
                         return;
                     }
                 }

@@ -51,16 +51,16 @@ internal sealed class TraceRecorder(int interval)
 
     public void RefChange(PyObject o, int delta, Why why, string? detail, int line)
     {
-        _changes.Add(new RefCountChange(o.Id, delta, o.RefCount, Reasons.Describe(why, detail, line)));
+        _changes.Add(new RefCountChange(o.Id, delta, o.RefCount, why, detail, line));
         _touched.Add(o);
     }
 
     /// <summary>A reference moved without a count change (a stack value stored under a name or in a container).</summary>
-    public void Rename(PyObject o, Why why, string? detail, int line)
+    public void Rename(PyObject o, Why why, string? detail, int line, string? function = null)
     {
         if (!o.Shared)
         {
-            _changes.Add(new RefCountChange(o.Id, 0, o.RefCount, Reasons.Describe(why, detail, line)));
+            _changes.Add(new RefCountChange(o.Id, 0, o.RefCount, why, detail, line, function));
             _touched.Add(o);
         }
     }
@@ -80,9 +80,9 @@ internal sealed class TraceRecorder(int interval)
         }
     }
 
-    public void Note(PyObject o, string text)
+    public void Note(PyObject o, Why why)
     {
-        _changes.Add(new RefCountChange(o.Id, 0, o.RefCount, text));
+        _changes.Add(new RefCountChange(o.Id, 0, o.RefCount, why));
         _touched.Add(o);
     }
 
