@@ -19,7 +19,8 @@ const Gap = 16;
  */
 export function layout(key, ids, sizes, edges) {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: "LR", nodesep: 18, ranksep: 44, edgesep: 10, marginx: 12, marginy: 12 });
+  // marginx is kept small: at 1280 px a frame and three ranks of cards must fit the view at a readable scale
+  g.setGraph({ rankdir: "LR", nodesep: 18, ranksep: 44, edgesep: 10, marginx: 6, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));
   ids.forEach((id, i) => g.setNode(id, { width: sizes[2 * i], height: sizes[2 * i + 1] }));
   for (let e = 0; e * 2 < edges.length; e++) {

@@ -35,6 +35,11 @@ public sealed class RefCountGraphTests(BrowserFixture browser)
         await Expect(page.Details.GetByTestId("details-refcount")).ToHaveTextAsync("refcount 3");
         await BrowserFixture.ScreenshotAsync(page.Page, "memory-refcount-graph");
 
+        // At 1280 px the frame and its three ranks of cards fit the view at a readable size, no sideways scroll.
+        var widths = await page.Page.EvaluateAsync<int[]>(
+            "() => { const v = document.querySelector(\"[data-testid='graph-svg']\").parentElement; return [v.scrollWidth, v.clientWidth]; }");
+        Assert.True(widths[0] <= widths[1], $"The graph scrolls sideways at 1280 px: {widths[0]}px in {widths[1]}px.");
+
         // del b: one reference fewer, the arrow from b is gone and the details follow the step.
         await page.PressAsync("ArrowRight");
         await Expect(list.GetByTestId("card-refcount")).ToHaveTextAsync("2");
