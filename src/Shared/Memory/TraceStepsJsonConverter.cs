@@ -99,7 +99,7 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
             writer.WriteStartArray();
             foreach (var c in step.RefCountChanges)
             {
-                StringTable.WriteNumbers(writer, c.ObjectId, c.Delta, c.RefCount, (long)c.Why, IndexOrNone(strings, c.Detail), c.Line, IndexOrNone(strings, c.Function));
+                WriteChange(writer, c, strings);
             }
 
             writer.WriteEndArray();
@@ -239,19 +239,49 @@ public sealed class TraceStepsJsonConverter : JsonConverter<IReadOnlyList<TraceS
             [.. row[3].EnumerateArray().Select(a => a.GetUInt64())]);
     }
 
-    /// <summary>A change is [object, delta, count, why, detail, line, function], a missing detail or function as -1.</summary>
+    /// <summary>
+    /// A change is [object, delta, count, why, line, detail, function], the detail and the function as
+    /// indexes into the strings and left off when there are none (a temporary on the stack, most of a
+    /// trace, has neither: a 100,000-step trace is some 45 MB with them spelt as -1).
+    /// </summary>
+    private static void WriteChange(Utf8JsonWriter writer, RefCountChange c, StringTable strings)
+    {
+        writer.WriteStartArray();
+        writer.WriteNumberValue(c.ObjectId);
+        writer.WriteNumberValue(c.Delta);
+        writer.WriteNumberValue(c.RefCount);
+        writer.WriteNumberValue((int)c.Why);
+        writer.WriteNumberValue(c.Line);
+        if (c.Detail is not null || c.Function is not null)
+        {
+            writer.WriteNumberValue(IndexOrNone(strings, c.Detail));
+        }
+
+        if (c.Function is not null)
+        {
+            writer.WriteNumberValue(strings[c.Function]);
+        }
+
+        writer.WriteEndArray();
+    }
+
     private static RefCountChange ReadChange(JsonElement row, string[] strings)
     {
-        StringTable.Expect(row, 7, "reference count change");
+        var fields = row.ValueKind == JsonValueKind.Array ? row.GetArrayLength() : 0;
+        if (fields is < 5 or > 7)
+        {
+            throw new JsonException("A reference count change is a row of 5 to 7 values.");
+        }
+
         var why = row[3].GetInt32();
         return new RefCountChange(
             row[0].GetInt64(),
             row[1].GetInt32(),
             row[2].GetInt64(),
             Enum.IsDefined((RefCountWhy)why) ? (RefCountWhy)why : throw new JsonException($"No reference count reason {why}."),
-            row[4].GetInt32() < 0 ? null : StringTable.At(strings, row[4]),
-            row[5].GetInt32(),
-            row[6].GetInt32() < 0 ? null : StringTable.At(strings, row[6]));
+            fields > 5 && row[5].GetInt32() >= 0 ? StringTable.At(strings, row[5]) : null,
+            row[4].GetInt32(),
+            fields > 6 ? StringTable.At(strings, row[6]) : null);
     }
 
     private static void AddIfAny(StringTable strings, string? text)
