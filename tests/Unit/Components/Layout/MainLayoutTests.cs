@@ -47,6 +47,8 @@ public sealed class MainLayoutTests : BunitTestBase
 
         layout.WaitForAssertion(() =>
             Assert.Equal("Switch to light theme", layout.Find("[data-testid='theme-toggle']").GetAttribute("aria-label")));
+        // the layout's first render has finished its work (the footer has asked python3), so nothing of it lands after the click
+        layout.WaitForAssertion(() => Assert.Contains("· Python 3.", layout.Find("[data-testid='footer']").TextContent, StringComparison.Ordinal));
 
         layout.Find("[data-testid='theme-toggle']").Click();
 
