@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Playground.Benchmarks.PageProbe;
 
@@ -8,9 +9,16 @@ using Playground.Benchmarks.PageProbe;
 // the gaps between animation frames (the page froze that long), the time a click on the timeline's
 // zoom takes to show, the events the page counted, and the server's resident memory.
 // Usage: dotnet run -c Release --project benchmarks/ProcessPageBench [-- PUBLISH_DIR]
+// PROCESS_BENCH_LOAD=messages makes the 100,000 events all the Queue's instead (no lock rounds,
+// 25,000 items: 25,000 arrows between the lanes).
 const string WallTime = "00:01:00";
 var publish = BenchmarkFiles.PublishDirectory(args);
+var load = Environment.GetEnvironmentVariable("PROCESS_BENCH_LOAD") is "messages" ? "messages" : "locks and messages";
 var script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "hundred_thousand_events.py"));
+if (load == "messages")
+{
+    script = Regex.Replace(Regex.Replace(script, "^ROUNDS = [0-9_]+", "ROUNDS = 0", RegexOptions.Multiline), "^ITEMS = [0-9_]+", "ITEMS = 25_000", RegexOptions.Multiline);
+}
 var probeScript = BenchmarkFiles.FrameProbeScript();
 var inv = CultureInfo.InvariantCulture;
 
@@ -25,7 +33,7 @@ await page.WaitForFunctionAsync("() => window.monaco && monaco.editor.getModels(
 await page.EvaluateAsync("code => monaco.editor.getModels().forEach(m => m.setValue(code))", script);
 
 // A small run first, so the timeline exists and the idle figures include it.
-await page.EvaluateAsync("code => monaco.editor.getModels().forEach(m => m.setValue(code))", script.Replace("15_000", "10", StringComparison.Ordinal).Replace("2_500", "10", StringComparison.Ordinal));
+await page.EvaluateAsync("code => monaco.editor.getModels().forEach(m => m.setValue(code))", Regex.Replace(script, "^(ROUNDS|ITEMS) = [0-9_]+", "$1 = 10", RegexOptions.Multiline));
 await page.ClickAsync("button[data-testid='run']");
 await Assertions.Expect(page.GetByTestId("run-ending")).ToBeVisibleAsync(new() { Timeout = 60_000 });
 var idle = await MeasureAsync(page, server, TimeSpan.FromSeconds(3), () => Task.FromResult(false));
@@ -46,7 +54,7 @@ if (trace is not null)
 var ending = await page.GetByTestId("run-ending").InnerTextAsync();
 var counted = await page.Locator("text=/[0-9,]+ events/").First.InnerTextAsync();
 
-Console.WriteLine($"Process page under 100,000 events (Chromium {browser.Version}, {Environment.ProcessorCount} cores)");
+Console.WriteLine($"Process page under 100,000 events, {load} (Chromium {browser.Version}, {Environment.ProcessorCount} cores)");
 Console.WriteLine($"  run: {ending.Split('\n')[0]}; the page counted {counted}; streamed and drawn in {watch.Elapsed.TotalSeconds:0.0} s");
 Console.WriteLine($"  (the sandbox's wall time is raised to {WallTime} for this run: a shared machine may emit slower than one core per worker)");
 Row("frames measured", idle.Frames, stream.Frames, "0");

@@ -30,6 +30,28 @@ public sealed class SharedValuesViewTests : BunitTestBase
     }
 
     [Fact]
+    public void At_an_instant_the_dots_are_the_four_hundred_writes_before_it_in_time_order()
+    {
+        var details = RecordedRun.Fold("counter_unlocked");
+        var track = details.Values.Tracks.Single(t => t.Writes.Count == 1000);
+        var at = track.Writes[599].Timestamp;
+        var view = Context.Render<SharedValuesView>(p => p
+            .Add(v => v.History, details.Values)
+            .Add(v => v.IndexOf, details.IndexOf)
+            .Add(v => v.Start, details.Start)
+            .Add(v => v.End, details.End)
+            .Add(v => v.Time, at));
+
+        var dots = view.Find("[data-testid=shared-value-row]").QuerySelectorAll("[data-testid=write-dot]");
+        var span = details.End - details.Start;
+        string X(SharedValueWrite w) => Playground.Client.Components.Rendering.SvgNumber.F(3 + ((w.Timestamp - details.Start) / span * 254));
+        var until = track.WritesUntil(at);
+        Assert.InRange(until, 600, 999);
+        Assert.Equal(track.Writes.Take(until).TakeLast(400).Select(X), dots.Select(d => d.GetAttribute("cx")));
+        Assert.Equal(until.ToString(System.Globalization.CultureInfo.InvariantCulture), view.Find("[data-testid=shared-value-writes]").TextContent);
+    }
+
+    [Fact]
     public void Each_element_of_a_shared_array_that_was_written_gets_its_own_row()
     {
         var rows = Render("counter_locked").FindAll("[data-testid=shared-value-row]");

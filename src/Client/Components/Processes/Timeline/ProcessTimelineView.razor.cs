@@ -37,6 +37,8 @@ public sealed partial class ProcessTimelineView
     private List<LaneRow> _rows = [];
     private readonly Dictionary<int, TimelineRaster.LaneRaster> _rasters = [];
     private ProcessTimeline? _rastersOf;
+    private readonly TimelineRaster.ArrowFold _wholeRunArrows = new();
+    private readonly TimelineRaster.ArrowFold _zoomedArrows = new();
     private IReadOnlyList<ArrowLine> _arrows = [];
     private IReadOnlyList<(double X, string Label)> _ticks = [];
     private bool _arrowsLabelled;
@@ -126,8 +128,14 @@ public sealed partial class ProcessTimelineView
         }
     }
 
-    private TimelineRaster.LaneRaster Raster(int pid) =>
-        _rasters.TryGetValue(pid, out var raster) ? raster : _rasters[pid] = new TimelineRaster.LaneRaster();
+    // Each lane keeps two rasters (and the arrows two folds): one for the whole-run view and one for a
+    // zoomed view. Zooming in and back out then leaves the whole run's raster where it was, so "fit"
+    // folds only what arrived while zoomed instead of every stretch of the run again.
+    private TimelineRaster.LaneRaster Raster(int pid, bool zoomedIn)
+    {
+        var key = zoomedIn ? ~pid : pid;
+        return _rasters.TryGetValue(key, out var raster) ? raster : _rasters[key] = new TimelineRaster.LaneRaster();
+    }
 
     private static string Px(double value) => SvgNumber.Format(value, 2);
 
@@ -145,7 +153,8 @@ public sealed partial class ProcessTimelineView
         }
 
         var fit = Live && Until is null ? TimelineViewport.FitLive(Timeline.Origin, End) : TimelineViewport.Fit(Timeline.Origin, End);
-        _view = _zoomed is { } z && !z.Covers(fit.From, fit.To) ? z : fit;
+        var zoomedIn = _zoomed is { } z && !z.Covers(fit.From, fit.To);
+        _view = zoomedIn ? _zoomed! : fit;
         _lanes = Timeline.Lanes;
         if (!ReferenceEquals(_rastersOf, Timeline))
         {
@@ -153,8 +162,8 @@ public sealed partial class ProcessTimelineView
             _rastersOf = Timeline;
         }
 
-        _rows = [.. _lanes.Select((lane, row) => new LaneRow(lane, LanePaths.Of(Raster(lane.Pid).Bars(lane, _view, End, _width), LaneTop(row), LaneHeight)))];
-        _arrows = TimelineRaster.Arrows(Timeline.Arrows, _view, End, _width, out _arrowsInView);
+        _rows = [.. _lanes.Select((lane, row) => new LaneRow(lane, LanePaths.Of(Raster(lane.Pid, zoomedIn).Bars(lane, _view, End, _width), LaneTop(row), LaneHeight)))];
+        _arrows = (zoomedIn ? _zoomedArrows : _wholeRunArrows).Arrows(Timeline.Arrows, _view, End, _width, out _arrowsInView);
         _arrowsLabelled = _arrows.Count <= MaxLabelledArrows;
         _labelled = LabelsWithRoom(_arrows);
         _ticks = TimeAxis.Ticks(_view, Timeline.Origin, _width);

@@ -155,27 +155,98 @@ public static class TimelineRaster
     /// The messages received by <paramref name="until"/> whose flight crosses the view; when there are
     /// more than <see cref="MaxArrows"/>, the first of each lane pair per few pixels stands for the rest.
     /// </summary>
-    public static IReadOnlyList<ArrowLine> Arrows(IReadOnlyList<MessageArrow> messages, TimelineViewport view, double until, double width, out int inView)
+    public static IReadOnlyList<ArrowLine> Arrows(IReadOnlyList<MessageArrow> messages, TimelineViewport view, double until, double width, out int inView) =>
+        new ArrowFold().Arrows(messages, view, until, width, out inView);
+
+    /// <summary>
+    /// The arrows of a run, remembered between calls like <see cref="LaneRaster"/>: while a run streams,
+    /// the view and the width stay put and the run's messages only grow at the end (a message is added
+    /// when its get or recv is seen), so only the messages added since the last frame are looked at, and
+    /// a Queue with 25,000 messages costs a frame its new ones, not all of them. A message received after
+    /// <c>until</c> (another process's pipe ran ahead) is kept aside and tried again next time. Any other
+    /// change (view, width, an earlier <c>until</c>, another list) starts over. The arrows are the same
+    /// as <see cref="Arrows"/>'s.
+    /// </summary>
+    public sealed class ArrowFold
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        ArgumentNullException.ThrowIfNull(view);
-        var scale = width / view.Span;
-        var visible = new List<ArrowLine>();
-        foreach (var m in messages)
+        private (IReadOnlyList<MessageArrow> Messages, double From, double To, double Width)? _key;
+        private double _until = double.NegativeInfinity;
+        private int _next;
+        private readonly List<MessageArrow> _notYetReceived = [];
+        private readonly List<ArrowLine> _visible = [];
+        private readonly List<ArrowLine> _thinned = [];
+        private readonly HashSet<(int, int, long)> _seen = [];
+        private int _inView;
+
+        public IReadOnlyList<ArrowLine> Arrows(IReadOnlyList<MessageArrow> messages, TimelineViewport view, double until, double width, out int inView)
         {
-            if (m.ReceivedAt <= until && m.SentAt <= view.To && m.ReceivedAt >= view.From)
+            ArgumentNullException.ThrowIfNull(messages);
+            ArgumentNullException.ThrowIfNull(view);
+            var key = (messages, view.From, view.To, width);
+            if (_key != key || until < _until || _next > messages.Count)
             {
-                visible.Add(new ArrowLine((m.SentAt - view.From) * scale, m.FromPid, (m.ReceivedAt - view.From) * scale, m.ToPid, m));
+                _key = key;
+                _next = 0;
+                _notYetReceived.Clear();
+                _visible.Clear();
+                _thinned.Clear();
+                _seen.Clear();
+                _inView = 0;
+            }
+
+            _until = until;
+            var scale = width / view.Span;
+            if (_notYetReceived.Count > 0)
+            {
+                var waiting = _notYetReceived.ToArray();
+                _notYetReceived.Clear();
+                foreach (var m in waiting)
+                {
+                    Take(m, view, until, scale);
+                }
+            }
+
+            for (; _next < messages.Count; _next++)
+            {
+                Take(messages[_next], view, until, scale);
+            }
+
+            inView = _inView;
+            return _inView <= MaxArrows ? [.. _visible] : [.. _thinned];
+        }
+
+        private void Take(MessageArrow m, TimelineViewport view, double until, double scale)
+        {
+            if (m.SentAt > view.To || m.ReceivedAt < view.From)
+            {
+                return;
+            }
+
+            if (m.ReceivedAt > until)
+            {
+                _notYetReceived.Add(m);
+                return;
+            }
+
+            var arrow = new ArrowLine((m.SentAt - view.From) * scale, m.FromPid, (m.ReceivedAt - view.From) * scale, m.ToPid, m);
+            _inView++;
+
+            // Past the cap, the first arrow of each lane pair per few pixels stands for the rest: the
+            // thinned list is kept from the first arrow on, so it is ready when the cap is crossed, and
+            // the full list is not needed any more once it has been.
+            if (_inView <= MaxArrows)
+            {
+                _visible.Add(arrow);
+            }
+            else
+            {
+                _visible.Clear();
+            }
+
+            if (_seen.Add((arrow.FromPid, arrow.ToPid, (long)Math.Floor(arrow.FromX / ArrowBucketPixels))))
+            {
+                _thinned.Add(arrow);
             }
         }
-
-        inView = visible.Count;
-        if (visible.Count <= MaxArrows)
-        {
-            return visible;
-        }
-
-        var seen = new HashSet<(int, int, long)>();
-        return [.. visible.Where(a => seen.Add((a.FromPid, a.ToPid, (long)Math.Floor(a.FromX / ArrowBucketPixels))))];
     }
 }

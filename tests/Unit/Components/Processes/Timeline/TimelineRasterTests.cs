@@ -124,6 +124,50 @@ public sealed class TimelineRasterTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public void Remembered_arrows_are_the_arrows_drawn_afresh_as_messages_stream_in_past_the_cap(bool zoomedIn)
+    {
+        // three lane pairs, 3,000 messages arriving in batches of 97, as a live run's frames see them
+        var all = Enumerable.Range(0, 3000)
+            .Select(i => new MessageArrow($"{i}", "Queue-1", 3 + (i % 3), i * 1e-4, 7 + (i % 2), (i * 1e-4) + 3e-4, $"{i}"))
+            .ToList();
+        var messages = new List<MessageArrow>();
+        var fold = new TimelineRaster.ArrowFold();
+        var crossed = false;
+        foreach (var batch in all.Chunk(97))
+        {
+            messages.AddRange(batch);
+            var now = messages[^1].ReceivedAt;
+            var view = zoomedIn ? new TimelineViewport(0.05, 0.1) : TimelineViewport.FitLive(0, now);
+            var remembered = fold.Arrows(messages, view, now, 900, out var inView);
+            var fresh = TimelineRaster.Arrows(messages, view, now, 900, out var freshInView);
+            Assert.Equal(freshInView, inView);
+            Assert.Equal(fresh, remembered);
+            crossed |= inView > TimelineRaster.MaxArrows;
+        }
+
+        Assert.True(crossed, "the cap was never crossed");
+    }
+
+    [Fact]
+    public void A_message_received_after_the_instant_drawn_is_drawn_once_the_instant_reaches_it()
+    {
+        var messages = new List<MessageArrow>
+        {
+            new("a", "Pipe-1", 3, 0.1, 4, 0.2, "1"),
+            new("b", "Pipe-1", 4, 0.3, 3, 0.9, "2"),
+        };
+        var fold = new TimelineRaster.ArrowFold();
+        var view = new TimelineViewport(0, 1);
+
+        Assert.Equal(["1"], fold.Arrows(messages, view, 0.5, 100, out _).Select(a => a.Message.Label));
+        Assert.Equal(["1", "2"], fold.Arrows(messages, view, 0.95, 100, out var inView).Select(a => a.Message.Label));
+        Assert.Equal(2, inView);
+        Assert.Equal(["1"], fold.Arrows(messages, view, 0.5, 100, out _).Select(a => a.Message.Label));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public void A_lanes_remembered_raster_draws_what_a_fresh_one_draws_as_the_run_streams_in(bool zoomedIn)
     {
         // the locked counter: two workers taking an RLock 400 times, streamed in batches of 37 events
