@@ -66,7 +66,9 @@ public sealed class MessagingScenarioTests(ProcessRunnerFixture fixture, ITestOu
     {
         var source = ProcessRunnerFixture.Scenario("start_methods.py").Replace("(\"fork\", \"spawn\")", "(\"fork\", \"spawn\", \"forkserver\")", StringComparison.Ordinal);
         Assert.Contains("forkserver", source, StringComparison.Ordinal);
-        var events = await RunToTheEnd(source);
+        // each process's events come through its own pipe, so they arrive in no set order between
+        // processes: the workers ran one after another, and their events say so by their timestamps
+        var events = (await RunToTheEnd(source)).OrderBy(e => e.Timestamp).ToList();
 
         string[] methods = ["fork", "spawn", "forkserver"];
         var workers = events.Where(e => e.Kind == ProcessEventKinds.ProcessRun && e.Name != "MainProcess").ToList();
