@@ -56,6 +56,9 @@ public sealed class ProcessPageTests(BrowserFixture browser)
         await page.TimelinePlot.PressAsync("End");
         await Expect(page.CursorLane("Process-1")).ToContainTextAsync("exited with code 0", new() { Timeout = 15_000 });
         await Expect(page.CursorLane("Process-2")).ToContainTextAsync("exited with code 0", new() { Timeout = 15_000 });
+        // at 1280 px the timeline takes the page's width below the editor, not half of it beside the code
+        var plot = await page.TimelinePlot.BoundingBoxAsync();
+        Assert.True(plot is { Width: > 700 }, $"the timeline's plot is {plot?.Width} px wide");
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-queue-timeline");
 
         // replay back to the first event: nothing was received yet, and no process has exited
