@@ -2,16 +2,20 @@
 // took long means the page froze that long), measures how long a click takes to show its effect, and
 // how long a key press takes to reach the screen.
 (() => {
-    const probe = { gaps: [], recording: false, last: 0 };
+    // `long`: each gap over 50 ms with when it ended, in ms from start(), to tell a cold start from the rest.
+    const probe = { gaps: [], long: [], recording: false, last: 0, started: 0 };
     const tick = now => {
         if (probe.recording && probe.last > 0) {
             probe.gaps.push(now - probe.last);
+            if (now - probe.last > 50) {
+                probe.long.push([now - probe.started, now - probe.last]);
+            }
         }
         probe.last = now;
         requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-    probe.start = () => { probe.gaps = []; probe.last = 0; probe.recording = true; };
+    probe.start = () => { probe.gaps = []; probe.long = []; probe.last = 0; probe.started = performance.now(); probe.recording = true; };
     probe.stop = () => { probe.recording = false; return probe.gaps; };
     // Clicks `selector` and resolves with the milliseconds until `done(text)` holds for `watched`'s text.
     probe.respond = (selector, watched, expectZoomed) => new Promise(resolve => {

@@ -64,6 +64,7 @@ Row("click to zoom shown, median (ms)", idle.InputMedian, stream.InputMedian, "0
 Row("click to zoom shown, max (ms)", idle.InputMax, stream.InputMax, "0.0");
 Row("server RSS peak (MiB)", idle.PeakMiB, stream.PeakMiB, "0.0");
 Console.WriteLine($"  frames over 50 ms during the stream: {stream.Over50} of {stream.Frames}; input probes: {stream.InputCount}");
+Console.WriteLine($"  the frames over 50 ms, by when they ended: {(stream.LongFrames.Length == 0 ? "none" : stream.LongFrames)}");
 return 0;
 
 void Row(string name, double baseline, double measured, string format) =>
@@ -98,6 +99,7 @@ static async Task<Measure> MeasureAsync(IPage page, PublishedServer server, Time
     }
 
     var gaps = (await page.EvaluateAsync<double[]>("() => window.__probe.stop()")).Order().ToArray();
+    var longFrames = await page.EvaluateAsync<double[][]>("() => window.__probe.long");
     return new Measure(
         gaps.Length,
         gaps.Length == 0 ? double.NaN : gaps[(int)Math.Min(gaps.Length - 1, Math.Ceiling(gaps.Length * 0.95) - 1)],
@@ -106,7 +108,9 @@ static async Task<Measure> MeasureAsync(IPage page, PublishedServer server, Time
         inputs.Count == 0 ? double.NaN : inputs.Order().ElementAt(inputs.Count / 2),
         inputs.Count == 0 ? double.NaN : inputs.Max(),
         inputs.Count,
-        Math.Max(peak, server.ResidentMiB()));
+        Math.Max(peak, server.ResidentMiB()),
+        string.Join(", ", longFrames.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f[0] / 1000:0.0} s: {f[1]:0} ms"))));
 }
 
-internal sealed record Measure(int Frames, double P95, double Max, int Over50, double InputMedian, double InputMax, int InputCount, double PeakMiB);
+/// <param name="LongFrames">Each frame over 50 ms: seconds into the measure, and how long it took.</param>
+internal sealed record Measure(int Frames, double P95, double Max, int Over50, double InputMedian, double InputMax, int InputCount, double PeakMiB, string LongFrames);

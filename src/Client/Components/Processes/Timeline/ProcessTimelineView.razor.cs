@@ -22,6 +22,12 @@ public sealed partial class ProcessTimelineView
     private const double DragThresholdPixels = 3;
     private const double DeadlockLabelWidth = 72;
 
+    /// <summary>
+    /// The closed stretches a lane folds per frame for a new view (see <see cref="TimelineRaster.LaneRaster"/>):
+    /// some 5 ms of the browser's interpreted .NET; a lane of 45,000 takes three frames to catch up.
+    /// </summary>
+    private const int FoldBudget = 15_000;
+
     /// <summary>A label is drawn only this far from the last one drawn, so crowded arrows do not print over each other.</summary>
     private const double LabelSpacingPixels = 28;
 
@@ -37,6 +43,8 @@ public sealed partial class ProcessTimelineView
     private List<LaneRow> _rows = [];
     private readonly Dictionary<int, TimelineRaster.LaneRaster> _rasters = [];
     private ProcessTimeline? _rastersOf;
+    private bool _folding;
+    private bool _foldScheduled;
     private readonly TimelineRaster.ArrowFold _wholeRunArrows = new();
     private readonly TimelineRaster.ArrowFold _zoomedArrows = new();
     private IReadOnlyList<ArrowLine> _arrows = [];
@@ -162,7 +170,8 @@ public sealed partial class ProcessTimelineView
             _rastersOf = Timeline;
         }
 
-        _rows = [.. _lanes.Select((lane, row) => new LaneRow(lane, LanePaths.Of(Raster(lane.Pid, zoomedIn).Bars(lane, _view, End, _width), LaneTop(row), LaneHeight)))];
+        _rows = [.. _lanes.Select((lane, row) => new LaneRow(lane, LanePaths.Of(Raster(lane.Pid, zoomedIn).Bars(lane, _view, End, _width, FoldBudget), LaneTop(row), LaneHeight)))];
+        _folding = _lanes.Any(lane => !Raster(lane.Pid, zoomedIn).Complete);
         _arrows = (zoomedIn ? _zoomedArrows : _wholeRunArrows).Arrows(Timeline.Arrows, _view, End, _width, out _arrowsInView);
         _arrowsLabelled = _arrows.Count <= MaxLabelledArrows;
         _labelled = LabelsWithRoom(_arrows);
@@ -183,6 +192,20 @@ public sealed partial class ProcessTimelineView
             catch (JSException)
             {
                 // no measurement: the default width stays
+            }
+        }
+
+        if (_folding && !_foldScheduled)
+        {
+            // A lane is still being folded for a new view: fold on after the browser has painted this frame
+            // (a live run would redraw anyway; a finished one, zoomed, would not).
+            _foldScheduled = true;
+            await Task.Delay(1);
+            _foldScheduled = false;
+            if (_folding)
+            {
+                OnParametersSet();
+                StateHasChanged();
             }
         }
     }

@@ -36,12 +36,28 @@ public static class TimelineRaster
         private Fold? _stable;
         private (TimelineLane Lane, double From, double To, double Width)? _key;
         private double _until = double.NegativeInfinity;
+        private IReadOnlyList<TimelineBar>? _drawn;
+        private (double From, double Scale) _drawnAt;
 
-        public IReadOnlyList<TimelineBar> Bars(TimelineLane lane, TimelineViewport view, double until, double width)
+        /// <summary>
+        /// False when the last call ran out of its budget before the lane was folded for its view: it then
+        /// returned the last whole drawing moved and stretched to the new view, and a later call goes on
+        /// from where this one stopped.
+        /// </summary>
+        public bool Complete { get; private set; } = true;
+
+        /// <summary>
+        /// The lane's bars. <paramref name="budget"/> caps the closed stretches folded by this call: a new
+        /// view (a zoom, or a live view that grew a step) of a lane of 45,000 stretches is then folded over a
+        /// few frames, each showing the previous drawing where the new one is not ready, instead of in one
+        /// frame of 30 ms. Without a budget the bars are those of <see cref="TimelineRaster.Bars"/>.
+        /// </summary>
+        public IReadOnlyList<TimelineBar> Bars(TimelineLane lane, TimelineViewport view, double until, double width, int budget = int.MaxValue)
         {
             ArgumentNullException.ThrowIfNull(lane);
             ArgumentNullException.ThrowIfNull(view);
             var end = Math.Min(view.To, until);
+            Complete = true;
             if (end < view.From || width <= 0)
             {
                 _stable = null;
@@ -60,8 +76,15 @@ public static class TimelineRaster
             var segments = lane.Segments;
 
             // Closed stretches that end inside the drawn part never change again: fold them for good.
+            var folded = 0;
             while (_stable.Next < segments.Count && segments[_stable.Next] is { End: { } closedAt } closed && closedAt <= end && closed.Start <= end)
             {
+                if (folded++ == budget)
+                {
+                    Complete = false;
+                    return _drawn is null ? [] : Moved(_drawn, _drawnAt, view.From, scale, (end - view.From) * scale);
+                }
+
                 _stable.Add(closed, view, until, end, scale);
             }
 
@@ -72,7 +95,29 @@ public static class TimelineRaster
             }
 
             fold.FlushColumn();
+            _drawn = fold.Result;
+            _drawnAt = (view.From, scale);
             return fold.Result;
+        }
+
+        // The bars drawn for another view, where they fall in this one (time is what they stand for), cut
+        // at the instant shown.
+        private static List<TimelineBar> Moved(IReadOnlyList<TimelineBar> bars, (double From, double Scale) drawnAt, double from, double scale, double right)
+        {
+            var moved = new List<TimelineBar>(bars.Count);
+            var stretch = scale / drawnAt.Scale;
+            var shift = (drawnAt.From - from) * scale;
+            foreach (var bar in bars)
+            {
+                var x0 = Math.Max(0, shift + (bar.X * stretch));
+                var x1 = Math.Min(right, shift + ((bar.X + bar.Width) * stretch));
+                if (x1 > x0)
+                {
+                    moved.Add(bar with { X = x0, Width = x1 - x0 });
+                }
+            }
+
+            return moved;
         }
     }
 

@@ -197,6 +197,43 @@ public sealed class TimelineRasterTests
     }
 
     [Fact]
+    public void On_a_budget_a_new_view_shows_the_last_drawing_moved_there_until_its_own_is_folded()
+    {
+        var timeline = new ProcessTimeline();
+        timeline.Apply(Playground.Tests.Unit.Components.Processes.RecordedRun.Load("counter_locked"));
+        var lane = timeline.Lanes.MaxBy(l => l.Segments.Count)!;
+        Assert.True(lane.Segments.Count > 300, $"{lane.Segments.Count} stretches");
+        var whole = TimelineViewport.Fit(timeline.Origin, timeline.Now);
+        var secondHalf = new TimelineViewport(whole.TimeAt(0.5), whole.To);
+        var raster = new TimelineRaster.LaneRaster();
+        var before = raster.Bars(lane, whole, timeline.Now, 600, budget: 100);
+        var calls = 1;
+        while (!raster.Complete)
+        {
+            before = raster.Bars(lane, whole, timeline.Now, 600, budget: 100);
+            calls++;
+        }
+
+        Assert.True(calls > 2, $"folded in {calls} calls");
+        Assert.Equal(TimelineRaster.Bars(lane, whole, timeline.Now, 600), before);
+
+        // zoomed on the second half: until it is folded, the whole run's bars of that half, stretched twice
+        var moved = raster.Bars(lane, secondHalf, timeline.Now, 600, budget: 100);
+        Assert.False(raster.Complete);
+        var expected = before.Where(b => b.X + b.Width > 300).Select(b => (X: Math.Max(0, (b.X - 300) * 2), Right: Math.Min(600, (b.X + b.Width - 300) * 2), b.Activity)).ToList();
+        Assert.Equal(expected.Select(b => (Math.Round(b.X, 6), Math.Round(b.Right, 6), b.Activity)),
+            moved.Select(b => (Math.Round(b.X, 6), Math.Round(b.X + b.Width, 6), b.Activity)));
+
+        var zoomed = moved;
+        while (!raster.Complete)
+        {
+            zoomed = raster.Bars(lane, secondHalf, timeline.Now, 600, budget: 100);
+        }
+
+        Assert.Equal(TimelineRaster.Bars(lane, secondHalf, timeline.Now, 600), zoomed);
+    }
+
+    [Fact]
     public void A_live_view_stays_put_while_the_run_grows_within_its_room_and_always_holds_now()
     {
         var first = TimelineViewport.FitLive(100, 100.8);
