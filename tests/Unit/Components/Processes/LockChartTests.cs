@@ -66,6 +66,42 @@ public sealed class LockChartTests
     }
 
     /// <summary>A process's acquires and releases, in its own order, at times spread over about a second.</summary>
+    [Fact]
+    public void On_a_budget_new_bounds_show_the_last_chart_moved_there_until_their_own_is_folded()
+    {
+        var track = new LockTrack("Lock-1", "Lock");
+        foreach (var change in Changes(new Random(3), 1, 2_000))
+        {
+            track.Record(change);
+        }
+
+        var end = track.Changes[^1].Timestamp;
+        var chart = new LockChart.Raster();
+        var calls = 0;
+        IReadOnlyList<LockChartBar> whole;
+        do
+        {
+            whole = chart.Bars(track, 0, end, null, 200, budget: 300);
+            calls++;
+        }
+        while (!chart.Complete);
+
+        Assert.Equal(7, calls);
+        Assert.Equal(LockChart.Bars(track, 0, end, null, 200), whole);
+
+        // a live chart's room grown twice: until it is folded again, the last chart at half its width
+        var moved = chart.Bars(track, 0, end * 2, null, 200, budget: 300);
+        Assert.False(chart.Complete);
+        Assert.Equal(whole.Select(b => (Math.Round(b.X / 2, 6), Math.Round(b.Width / 2, 6), b.Pid)), moved.Select(b => (Math.Round(b.X, 6), Math.Round(b.Width, 6), b.Pid)));
+        var grown = moved;
+        while (!chart.Complete)
+        {
+            grown = chart.Bars(track, 0, end * 2, null, 200, budget: 300);
+        }
+
+        Assert.Equal(LockChart.Bars(track, 0, end * 2, null, 200), grown);
+    }
+
     private static List<LockChange> Changes(Random random, int pid, int count)
     {
         var changes = new List<LockChange>();

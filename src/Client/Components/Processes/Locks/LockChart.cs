@@ -1,3 +1,5 @@
+using Playground.Client.Components.Rendering;
+
 namespace Playground.Client.Components.Processes.Locks;
 
 /// <summary>One rectangle of a lock's chart: from <see cref="X"/> for <see cref="Width"/> pixels, <see cref="Holders"/> high, in <see cref="Pid"/>'s colour.</summary>
@@ -30,8 +32,21 @@ public static class LockChart
         private (double Start, double End, double? Time, double Width) _key;
         private LockChange? _lastFolded;
         private LockChange? _foldedAgainst;
+        private IReadOnlyList<LockChartBar>? _drawn;
+        private (double Start, double Scale) _drawnAt;
 
-        public IReadOnlyList<LockChartBar> Bars(LockTrack track, double start, double end, double? time, double width)
+        /// <summary>
+        /// False when the last call ran out of its budget: it returned the last whole chart moved to the new
+        /// bounds (a live run's chart that grew a step, a cursor moved in a replay), and a later call goes on.
+        /// </summary>
+        public bool Complete { get; private set; } = true;
+
+        /// <summary>
+        /// The chart's bars; <paramref name="budget"/> caps the changes folded by this call, so new bounds for
+        /// a Lock with 60,000 changes are folded over a few frames. Without a budget they are those of
+        /// <see cref="LockChart.Bars"/>.
+        /// </summary>
+        public IReadOnlyList<LockChartBar> Bars(LockTrack track, double start, double end, double? time, double width, int budget = int.MaxValue)
         {
             ArgumentNullException.ThrowIfNull(track);
             var changes = track.Changes;
@@ -39,6 +54,7 @@ public static class LockChart
             var until = Math.Min(time ?? end, end);
             var scale = width / Math.Max(end - start, 1e-6);
             var key = (start, end, time, width);
+            Complete = true;
             if (_stable is null || _key != key || !StillInPlace(changes, _stable.Next))
             {
                 _stable = new Fold();
@@ -46,17 +62,20 @@ public static class LockChart
             }
 
             // A change's stretch ends where the next one starts: with a next change it never moves again.
+            var folded = 0;
             while (_stable.Next + 1 < shown)
             {
+                if (folded++ == budget)
+                {
+                    Complete = false;
+                    RememberWhereFolded(changes);
+                    return _drawn is null ? [] : RasterMove.Moved(_drawn, _drawnAt, start, scale, (until - start) * scale, b => (b.X, b.Width), (b, x, w) => b with { X = x, Width = w });
+                }
+
                 _stable.Add(changes[_stable.Next], changes[_stable.Next + 1].Timestamp, start, scale);
             }
 
-            if (_stable.Next > 0)
-            {
-                _lastFolded = changes[_stable.Next - 1];
-                _foldedAgainst = changes[_stable.Next];
-            }
-
+            RememberWhereFolded(changes);
             var fold = _stable.Copy();
             while (fold.Next < shown)
             {
@@ -64,7 +83,18 @@ public static class LockChart
             }
 
             fold.Flush();
+            _drawn = fold.Result;
+            _drawnAt = (start, scale);
             return fold.Result;
+        }
+
+        private void RememberWhereFolded(IReadOnlyList<LockChange> changes)
+        {
+            if (_stable is { Next: > 0 } stable)
+            {
+                _lastFolded = changes[stable.Next - 1];
+                _foldedAgainst = changes[stable.Next];
+            }
         }
 
         private bool StillInPlace(IReadOnlyList<LockChange> changes, int next) =>

@@ -1,3 +1,5 @@
+using Playground.Client.Components.Rendering;
+
 namespace Playground.Client.Components.Processes.Timeline;
 
 /// <summary>One rectangle of a lane, in pixels from the left of the drawing.</summary>
@@ -82,7 +84,7 @@ public static class TimelineRaster
                 if (folded++ == budget)
                 {
                     Complete = false;
-                    return _drawn is null ? [] : Moved(_drawn, _drawnAt, view.From, scale, (end - view.From) * scale);
+                    return _drawn is null ? [] : RasterMove.Moved(_drawn, _drawnAt, view.From, scale, (end - view.From) * scale, b => (b.X, b.Width), (b, x, w) => b with { X = x, Width = w });
                 }
 
                 _stable.Add(closed, view, until, end, scale);
@@ -98,26 +100,6 @@ public static class TimelineRaster
             _drawn = fold.Result;
             _drawnAt = (view.From, scale);
             return fold.Result;
-        }
-
-        // The bars drawn for another view, where they fall in this one (time is what they stand for), cut
-        // at the instant shown.
-        private static List<TimelineBar> Moved(IReadOnlyList<TimelineBar> bars, (double From, double Scale) drawnAt, double from, double scale, double right)
-        {
-            var moved = new List<TimelineBar>(bars.Count);
-            var stretch = scale / drawnAt.Scale;
-            var shift = (drawnAt.From - from) * scale;
-            foreach (var bar in bars)
-            {
-                var x0 = Math.Max(0, shift + (bar.X * stretch));
-                var x1 = Math.Min(right, shift + ((bar.X + bar.Width) * stretch));
-                if (x1 > x0)
-                {
-                    moved.Add(bar with { X = x0, Width = x1 - x0 });
-                }
-            }
-
-            return moved;
         }
     }
 
