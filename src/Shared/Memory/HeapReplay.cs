@@ -8,7 +8,8 @@ namespace Playground.Shared.Memory;
 /// </summary>
 public static class HeapReplay
 {
-    public static IReadOnlyDictionary<long, HeapObject> HeapAfter(MemoryTrace trace, int stepIndex)
+    /// <summary>The latest checkpoint taken at or before step <paramref name="stepIndex"/>, or null (start from an empty heap).</summary>
+    public static HeapCheckpoint? CheckpointAtOrBefore(MemoryTrace trace, int stepIndex)
     {
         ArgumentNullException.ThrowIfNull(trace);
         HeapCheckpoint? start = null;
@@ -19,6 +20,14 @@ public static class HeapReplay
                 start = checkpoint;
             }
         }
+
+        return start;
+    }
+
+    public static IReadOnlyDictionary<long, HeapObject> HeapAfter(MemoryTrace trace, int stepIndex)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        var start = CheckpointAtOrBefore(trace, stepIndex);
 
         var heap = new Dictionary<long, HeapObject>();
         foreach (var o in start?.Objects ?? [])
@@ -60,14 +69,7 @@ public static class HeapReplay
             return found;
         }
 
-        HeapCheckpoint? start = null;
-        foreach (var checkpoint in trace.Checkpoints)
-        {
-            if (checkpoint.StepIndex <= stepIndex && (start is null || checkpoint.StepIndex > start.StepIndex))
-            {
-                start = checkpoint;
-            }
-        }
+        var start = CheckpointAtOrBefore(trace, stepIndex);
 
         for (var i = Math.Min(stepIndex, trace.Steps.Count - 1); i > (start?.StepIndex ?? -1) && wanted.Count > 0; i--)
         {

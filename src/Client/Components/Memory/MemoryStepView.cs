@@ -11,7 +11,7 @@ namespace Playground.Client.Components.Memory;
 /// </summary>
 public sealed partial class MemoryStepView
 {
-    private MemoryStepView(MemoryTrace trace, int index, HeapObject[] objects, IReadOnlyDictionary<long, HeapObject> heap, HeapCursor? cursor)
+    private MemoryStepView(MemoryTrace trace, int index, HeapObject[] objects, IReadOnlyDictionary<long, HeapObject> heap, HeapCursor? cursor, IReadOnlyDictionary<long, HeapObject>? gone = null)
     {
         Index = index;
         var step = index >= 0 && index < trace.Steps.Count ? trace.Steps[index] : null;
@@ -23,8 +23,7 @@ public sealed partial class MemoryStepView
 
         // Only the objects this step freed need their state from before it (to name them in the log and
         // draw them fading).
-        var gone = step is null ? [] : step.RefCountChanges.Select(c => c.ObjectId).Concat(step.Freed.Select(f => f.ObjectId)).Where(id => !heap.ContainsKey(id));
-        var before = HeapReplay.ObjectsAfter(trace, index - 1, gone);
+        var before = gone ?? HeapReplay.ObjectsAfter(trace, index - 1, step is null ? [] : Touched(step).Where(id => !heap.ContainsKey(id)));
         Gone = before;
         Changes = step?.RefCountChanges.Select(c => new LabelledChange(c, Label(c.ObjectId))).ToList() ?? [];
         Freed = step?.Freed ?? [];
@@ -72,9 +71,38 @@ public sealed partial class MemoryStepView
     public static MemoryStepView At(HeapCursor cursor, int index)
     {
         ArgumentNullException.ThrowIfNull(cursor);
+
+        // A step forward: the cursor holds the heap just before the step, so what the step frees is read
+        // there instead of from the trace (walking back to a checkpoint, and through all of its objects,
+        // which for the end of a run that frees 2,000 objects was most of the step).
+        Dictionary<long, HeapObject>? gone = null;
+        if (index == cursor.StepIndex + 1 && index < cursor.Trace.Steps.Count)
+        {
+            gone = [];
+            foreach (var id in Touched(cursor.Trace.Steps[index]))
+            {
+                if (cursor.Heap.TryGetValue(id, out var o))
+                {
+                    gone.TryAdd(id, o);
+                }
+            }
+        }
+
         cursor.MoveTo(index);
-        return new MemoryStepView(cursor.Trace, index, cursor.ObjectsById(), cursor.Heap, cursor);
+        if (gone is not null)
+        {
+            foreach (var id in gone.Keys.Where(cursor.Heap.ContainsKey).ToList())
+            {
+                gone.Remove(id);
+            }
+        }
+
+        return new MemoryStepView(cursor.Trace, index, cursor.ObjectsById(), cursor.Heap, cursor, gone);
     }
+
+    /// <summary>The objects a step changed the count of or freed: those that may be gone after it.</summary>
+    private static IEnumerable<long> Touched(TraceStep step) =>
+        step.RefCountChanges.Select(c => c.ObjectId).Concat(step.Freed.Select(f => f.ObjectId));
 
     /// <summary>
     /// Where the error of a run that did not finish should be underlined: the engine's "line N, col M:"
