@@ -52,6 +52,10 @@ public sealed class MainLayoutTests : BunitTestBase
 
         layout.Find("[data-testid='theme-toggle']").Click();
 
+        layout.WaitForAssertion(() =>
+            Assert.Equal("Switch to dark theme", layout.Find("[data-testid='theme-toggle']").GetAttribute("aria-label")));
+        // and it stays the user's choice: a render after it (the drawer toggled) keeps the light theme
+        layout.Find("[data-testid='drawer-toggle']").Click();
         Assert.Equal("Switch to dark theme", layout.Find("[data-testid='theme-toggle']").GetAttribute("aria-label"));
     }
 
