@@ -38,6 +38,28 @@ public sealed class RunDetailsViewTests : BunitTestBase
     }
 
     [Fact]
+    public void Three_hundred_imap_tasks_are_drawn_as_the_forty_started_last_by_the_instant_shown()
+    {
+        // Pool(3).imap(square, range(300)): one item a task, 300 tasks
+        var details = RecordedRun.Fold("pool_imap_300");
+        var tasks = details.Pool.Tasks;
+        Assert.Equal(300, tasks.Count);
+
+        var end = Context.Render<RunDetailsView>(p => p.Add(v => v.Details, details).Add(v => v.Finished, true));
+        Assert.Equal(Enumerable.Range(260, 40).Select(i => $"task {i}"), end.FindAll("[data-testid=pool-view] thead th").Skip(1).Select(h => h.TextContent));
+        Assert.Equal(Enumerable.Range(260, 40).Select(i => $"{i * i}"), end.FindAll("[data-testid=pool-cell]").Select(c => c.TextContent.Trim()).OrderBy(int.Parse).Select(v => v));
+        Assert.Contains("300 task(s)", end.Find("[data-testid=pool-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("task 260 to task 299, the last 40 started by then", end.Find("[data-testid=pool-window]").TextContent, StringComparison.Ordinal);
+
+        // at the instant task 100 started, the grid ends with the last task started by then
+        var at = tasks.Single(t => t.Index == 100).Started!.Value;
+        var last = tasks.Where(t => t.StartedBy(at)).Max(t => t.Index);
+        var middle = Context.Render<RunDetailsView>(p => p.Add(v => v.Details, details).Add(v => v.Finished, true).Add(v => v.Time, at));
+        Assert.Equal($"task {last}", middle.FindAll("[data-testid=pool-view] thead th")[^1].TextContent);
+        Assert.Equal(41, middle.FindAll("[data-testid=pool-view] thead th").Count);
+    }
+
+    [Fact]
     public void The_pool_view_puts_each_chunk_in_its_workers_row_with_its_results()
     {
         var view = Render("pool_map_chunksize");
