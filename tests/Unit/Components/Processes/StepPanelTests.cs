@@ -41,6 +41,26 @@ public sealed class StepPanelTests : BunitTestBase
     }
 
     [Fact]
+    public void A_process_that_used_its_grant_keeps_its_line_in_place_with_its_button_disabled()
+    {
+        var details = Fold("counter_unlocked_step_waits");
+        var view = Render(details);
+        var before = view.FindAll("[data-testid=step-lane]").Select(l => l.GetAttribute("data-pid")).ToList();
+
+        // worker pid 3 reports the read it was granted: it no longer waits, but its line stays where it was
+        var read = new Playground.Shared.Processes.ProcessEvent(Playground.Shared.Processes.ProcessEventKinds.ValueRead, 3, "Process-1", 1e9, 1_000_000,
+            new Dictionary<string, System.Text.Json.JsonElement> { ["target"] = System.Text.Json.JsonDocument.Parse("\"Value-1\"").RootElement.Clone() });
+        details.Apply([read]);
+        view.Render();
+
+        Assert.Equal(before, view.FindAll("[data-testid=step-lane]").Select(l => l.GetAttribute("data-pid")));
+        var worker1 = view.Find("[data-testid=step-lane][data-pid='3']");
+        Assert.StartsWith("running", worker1.QuerySelector("[data-testid=step-next]")!.TextContent, StringComparison.Ordinal);
+        Assert.True(worker1.QuerySelector("button")!.HasAttribute("disabled"));
+        Assert.False(view.Find("[data-testid=step-lane][data-pid='4'] button").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public void Run_the_rest_freely_leaves_step_mode_for_every_process()
     {
         var view = Render(Fold("counter_unlocked_step_waits"));

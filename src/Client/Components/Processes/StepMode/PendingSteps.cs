@@ -11,15 +11,33 @@ public sealed class PendingSteps
 {
     private readonly Dictionary<int, PendingStep> _pending = [];
     private readonly HashSet<int> _granted = [];
+    private readonly Dictionary<int, string> _lanes = [];
+    private readonly HashSet<int> _exited = [];
 
     public IReadOnlyDictionary<int, PendingStep> Pending => _pending;
+
+    /// <summary>
+    /// Every process that has waited for a grant, by pid, with its name: the panel keeps a line for each
+    /// from then on, so that its Next button stays where it is while the others come and go (a line that
+    /// appeared or left under the pointer moved the button being clicked).
+    /// </summary>
+    public IReadOnlyDictionary<int, string> Lanes => _lanes;
+
+    /// <summary>True once <paramref name="pid"/> has exited.</summary>
+    public bool HasExited(int pid) => _exited.Contains(pid);
 
     public void Apply(ProcessEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         _granted.Remove(e.Pid);
+        if (e.Kind == ProcessEventKinds.ProcessExit)
+        {
+            _exited.Add(e.Pid);
+        }
+
         if (e.Kind == ProcessEventKinds.StepWait)
         {
+            _lanes[e.Pid] = e.Name;
             var what = e.Text("lock") ?? e.Text("target") ?? e.Text("value_of") ?? e.Text("queue") ?? e.Text("pipe")
                 ?? e.Text("event") ?? e.Text("condition") ?? e.Text("barrier");
             _pending[e.Pid] = new PendingStep(e.Pid, e.Name, e.Text("op") ?? "?", what, e.Text("value"));
