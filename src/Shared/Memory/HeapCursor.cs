@@ -68,6 +68,14 @@ public sealed class HeapCursor
     /// <summary>Who refers to whom among the live objects (see <see cref="HeapReferences"/>).</summary>
     public HeapReferences References => _references;
 
+    /// <summary>
+    /// What the step the cursor stands at replaced or freed, with each object's state just before it (null:
+    /// the object was new), in the order the step applied them; null when the cursor does not remember
+    /// (it came back past what it remembers, or stands at a checkpoint a jump started from).
+    /// </summary>
+    public IReadOnlyList<(long Id, HeapObject? Before)>? LastStepReplaced =>
+        _undo.Count > 0 && _undo[^1].Step == StepIndex ? _undo[^1].Replaced : null;
+
     /// <summary>Moves to the heap after step <paramref name="stepIndex"/> (clamped to the trace).</summary>
     public void MoveTo(int stepIndex)
     {

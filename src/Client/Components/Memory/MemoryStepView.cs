@@ -23,7 +23,8 @@ public sealed partial class MemoryStepView
 
         // Only the objects this step freed need their state from before it (to name them in the log and
         // draw them fading).
-        var before = gone ?? HeapReplay.ObjectsAfter(trace, index - 1, step is null ? [] : Touched(step).Where(id => !heap.ContainsKey(id)));
+        var before = gone ?? HeapReplay.ObjectsAfter(trace, index - 1,
+            step is null ? [] : step.RefCountChanges.Select(c => c.ObjectId).Concat(step.Freed.Select(f => f.ObjectId)).Where(id => !heap.ContainsKey(id)));
         Gone = before;
         Changes = step?.RefCountChanges.Select(c => new LabelledChange(c, Label(c.ObjectId))).ToList() ?? [];
         Freed = step?.Freed ?? [];
@@ -71,38 +72,27 @@ public sealed partial class MemoryStepView
     public static MemoryStepView At(HeapCursor cursor, int index)
     {
         ArgumentNullException.ThrowIfNull(cursor);
+        cursor.MoveTo(index);
 
-        // A step forward: the cursor holds the heap just before the step, so what the step frees is read
-        // there instead of from the trace (walking back to a checkpoint, and through all of its objects,
-        // which for the end of a run that frees 2,000 objects was most of the step).
+        // The cursor remembers the states its step replaced or freed (to step back): what the step freed
+        // is read there instead of from the trace (walking back to a checkpoint, and through all of its
+        // objects, which for the end of a run that frees 2,000 objects was most of the step). The first
+        // state of an object is the one from before the step: one changed and then freed comes twice.
         Dictionary<long, HeapObject>? gone = null;
-        if (index == cursor.StepIndex + 1 && index < cursor.Trace.Steps.Count)
+        if (cursor.LastStepReplaced is { } replaced)
         {
             gone = [];
-            foreach (var id in Touched(cursor.Trace.Steps[index]))
+            foreach (var (id, before) in replaced)
             {
-                if (cursor.Heap.TryGetValue(id, out var o))
+                if (before is not null && !cursor.Heap.ContainsKey(id))
                 {
-                    gone.TryAdd(id, o);
+                    gone.TryAdd(id, before);
                 }
-            }
-        }
-
-        cursor.MoveTo(index);
-        if (gone is not null)
-        {
-            foreach (var id in gone.Keys.Where(cursor.Heap.ContainsKey).ToList())
-            {
-                gone.Remove(id);
             }
         }
 
         return new MemoryStepView(cursor.Trace, index, cursor.ObjectsById(), cursor.Heap, cursor, gone);
     }
-
-    /// <summary>The objects a step changed the count of or freed: those that may be gone after it.</summary>
-    private static IEnumerable<long> Touched(TraceStep step) =>
-        step.RefCountChanges.Select(c => c.ObjectId).Concat(step.Freed.Select(f => f.ObjectId));
 
     /// <summary>
     /// Where the error of a run that did not finish should be underlined: the engine's "line N, col M:"

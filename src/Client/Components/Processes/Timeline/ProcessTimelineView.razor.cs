@@ -44,7 +44,7 @@ public sealed partial class ProcessTimelineView
     private readonly Dictionary<int, TimelineRaster.LaneRaster> _rasters = [];
     private ProcessTimeline? _rastersOf;
     private bool _folding;
-    private bool _foldScheduled;
+    private readonly RedrawAfterPaint _foldOn = new();
     private readonly TimelineRaster.ArrowFold _wholeRunArrows = new();
     private readonly TimelineRaster.ArrowFold _zoomedArrows = new();
     private IReadOnlyList<ArrowLine> _arrows = [];
@@ -195,18 +195,14 @@ public sealed partial class ProcessTimelineView
             }
         }
 
-        if (_folding && !_foldScheduled)
+        if (_folding)
         {
-            // A lane is still being folded for a new view: fold on after the browser has painted this frame
-            // (a live run would redraw anyway; a finished one, zoomed, would not).
-            _foldScheduled = true;
-            await Task.Delay(1);
-            _foldScheduled = false;
-            if (_folding)
+            // a lane is still being folded for a new view
+            await _foldOn.RequestAsync(() => _folding, () =>
             {
                 OnParametersSet();
                 StateHasChanged();
-            }
+            });
         }
     }
 
