@@ -15,6 +15,11 @@ internal sealed class RunUid : IDisposable
     internal const int Count = 256;
     private const string LockDirectory = "/run/playground-sandbox";
     private static readonly ConcurrentDictionary<int, bool> InUse = new();
+
+    // Leases go round the range rather than starting anywhere at random: a uid given back is the last
+    // one handed out again, so a process of a finished run that is still being reaped (or a check that
+    // looks for one) never meets the next run's processes under the same uid.
+    private static int _next = Random.Shared.Next(Count);
     private readonly FileStream? _lock;
 
     private RunUid(int uid, FileStream? lockFile)
@@ -34,10 +39,9 @@ internal sealed class RunUid : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
         }
-        var offset = Random.Shared.Next(Count);
         for (var i = 0; i < Count; i++)
         {
-            var uid = DefaultFirstUid + (offset + i) % Count;
+            var uid = DefaultFirstUid + (int)((uint)Interlocked.Increment(ref _next) % Count);
             if (!InUse.TryAdd(uid, true))
                 continue;
             FileStream? lockFile = null;

@@ -263,7 +263,10 @@ public sealed class HostileCorpusTests(HostileCorpusFixture corpus, ITestOutputH
         var runs = await Task.WhenAll(corpus.AllRuns);
         Assert.Equal(21, runs.Length);
         foreach (var run in runs)
-            Assert.Empty(RunProcesses.Alive(run.Name, run.Uid));
+        {
+            var alive = RunProcesses.Alive(run.Name, run.Uid);
+            Assert.True(alive.Count == 0, $"{run.Name} (uid {run.Uid}) left {RunProcesses.Describe(alive)}");
+        }
         if (Cgroups)
             Assert.Empty(CgroupDirectoriesOf(runs.Select(r => r.Name)));
 

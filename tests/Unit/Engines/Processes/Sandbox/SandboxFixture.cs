@@ -97,7 +97,11 @@ public static class RunProcesses
                 var realUid = int.Parse(uidLine.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1]);
                 var environ = File.ReadAllText(Path.Combine(dir, "environ"));
                 var cgroup = File.ReadAllText(Path.Combine(dir, "cgroup"));
-                if ((uid is not null && realUid == uid) || environ.Contains(runName, StringComparison.Ordinal) || cgroup.Contains(runName, StringComparison.Ordinal))
+                // A uid goes back to the pool when its run ends, so a process of that uid inside another
+                // run's cgroup belongs to the later run that leased it, not to this one.
+                var otherRun = cgroup.Contains($"/{SandboxCapabilities.CgroupParentName}/run-", StringComparison.Ordinal)
+                    && !cgroup.Contains(runName, StringComparison.Ordinal);
+                if ((uid is not null && realUid == uid && !otherRun) || environ.Contains(runName, StringComparison.Ordinal) || cgroup.Contains(runName, StringComparison.Ordinal))
                     alive.Add(pid);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -106,6 +110,24 @@ public static class RunProcesses
         }
         return alive;
     }
+
+    /// <summary>What a failing check prints about the processes it found: pid, state, uid, command line and cgroup.</summary>
+    public static string Describe(IEnumerable<int> pids) => string.Join("; ", pids.Select(pid =>
+    {
+        try
+        {
+            var dir = $"/proc/{pid}";
+            var status = File.ReadAllLines(Path.Combine(dir, "status"));
+            string Field(string name) => status.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal))?[name.Length..].Trim() ?? "?";
+            var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim();
+            var cgroup = File.ReadAllText(Path.Combine(dir, "cgroup")).Replace('\n', ' ').Trim();
+            return $"{pid} [{Field("State:")}, uid {Field("Uid:")}, ppid {Field("PPid:")}] {cmdline} (cgroup {cgroup})";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{pid} (gone)";
+        }
+    }));
 }
 
 /// <summary>
