@@ -9,20 +9,17 @@ public sealed record ConsoleFilter(int? Pid = null, string? Stream = null)
     public const string Stderr = "stderr";
 
     /// <summary>The lines that pass, the last <paramref name="max"/> of them, written at or before <paramref name="until"/> when given.</summary>
-    public IReadOnlyList<TimelineConsoleLine> Apply(IReadOnlyList<TimelineConsoleLine> lines, double? until, int max)
+    public IReadOnlyList<TimelineConsoleLine> Apply(ConsoleLines lines, double? until, int max)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var shown = new List<TimelineConsoleLine>();
-        for (var i = lines.Count - 1; i >= 0 && shown.Count < max; i--)
+        var passing = lines.Of(Pid, Stream);
+        var end = until is { } time ? TimeSearch.CountAtOrBefore(passing, l => l.Timestamp, time) : passing.Count;
+        var shown = new TimelineConsoleLine[Math.Min(max, end)];
+        for (var i = 0; i < shown.Length; i++)
         {
-            var line = lines[i];
-            if ((Pid is null || line.Pid == Pid) && (Stream is null || line.Stream == Stream) && (until is null || line.Timestamp <= until))
-            {
-                shown.Add(line);
-            }
+            shown[i] = passing[end - shown.Length + i];
         }
 
-        shown.Reverse();
         return shown;
     }
 }

@@ -15,7 +15,7 @@ public sealed class ProcessTimeline
     private readonly Dictionary<int, TimelineLane> _lanes = [];
     private readonly List<TimelineLane> _ordered = [];
     private readonly List<MessageArrow> _arrows = [];
-    private readonly List<TimelineConsoleLine> _console = [];
+    private readonly ConsoleLines _console = new();
     private readonly Dictionary<string, PendingMessage> _sent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingMessage> _received = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObservedValues> _observed = new(StringComparer.Ordinal);
@@ -52,7 +52,7 @@ public sealed class ProcessTimeline
 
     public IReadOnlyList<MessageArrow> Arrows => _arrows;
 
-    public IReadOnlyList<TimelineConsoleLine> Console => _console;
+    public ConsoleLines Console => _console;
 
     public TimelineLane? Lane(int pid) => _lanes.GetValueOrDefault(pid);
 

@@ -46,17 +46,51 @@ public sealed class ProcessConsoleTests : BunitTestBase
     [Fact]
     public void The_filter_keeps_a_stream_and_the_lines_written_by_an_instant()
     {
-        var lines = new List<TimelineConsoleLine>
+        // Process-2's lines arrive first, as they may over its own connection: the console shows them in time order.
+        var lines = new ConsoleLines();
+        foreach (var line in new TimelineConsoleLine[]
+                 {
+                     new(3.0, 4, 2, "Process-2", "stdout", "b"),
+                     new(4.0, 4, 2, "Process-2", "stderr", "ValueError"),
+                     new(1.0, 3, 1, "Process-1", "stdout", "a"),
+                     new(2.0, 3, 1, "Process-1", "stderr", "Traceback"),
+                 })
         {
-            new(1.0, 3, 1, "Process-1", "stdout", "a"),
-            new(2.0, 3, 1, "Process-1", "stderr", "Traceback"),
-            new(3.0, 4, 2, "Process-2", "stdout", "b"),
-            new(4.0, 4, 2, "Process-2", "stderr", "ValueError"),
-        };
+            lines.Add(line);
+        }
 
         Assert.Equal(["Traceback", "ValueError"], new ConsoleFilter(Stream: ConsoleFilter.Stderr).Apply(lines, null, 10).Select(l => l.Text));
         Assert.Equal(["a", "Traceback", "b"], new ConsoleFilter().Apply(lines, 3.0, 10).Select(l => l.Text));
         Assert.Equal(["b"], new ConsoleFilter(Pid: 4, Stream: ConsoleFilter.Stdout).Apply(lines, null, 10).Select(l => l.Text));
         Assert.Equal(["b", "ValueError"], new ConsoleFilter().Apply(lines, null, 2).Select(l => l.Text));
+        Assert.Equal(["Traceback"], new ConsoleFilter(Pid: 3, Stream: ConsoleFilter.Stderr).Apply(lines, 3.5, 10).Select(l => l.Text));
+        Assert.Empty(new ConsoleFilter(Pid: 3).Apply(lines, 0.5, 10));
+        Assert.Empty(new ConsoleFilter(Pid: 99).Apply(lines, null, 10));
+    }
+
+    [Fact]
+    public void The_filtered_lists_hold_the_lines_a_filter_over_all_lines_would_pass()
+    {
+        // Four processes writing on both streams, arriving a batch late now and then, checked against the
+        // plain walk over every line that the per-process lists replace.
+        var random = new Random(5);
+        var lines = new ConsoleLines();
+        var clocks = new double[4];
+        for (var i = 0; i < 2_000; i++)
+        {
+            var pid = random.Next(4);
+            clocks[pid] += random.NextDouble();
+            lines.Add(new TimelineConsoleLine(clocks[pid], pid, pid, $"Process-{pid}", random.Next(5) == 0 ? "stderr" : "stdout", $"{pid}:{i}"));
+        }
+
+        Assert.True(lines.Zip(lines.Skip(1)).All(p => p.First.Timestamp <= p.Second.Timestamp));
+        foreach (var pid in new int?[] { null, 0, 3, 7 })
+        foreach (var stream in new[] { null, ConsoleFilter.Stdout, ConsoleFilter.Stderr })
+        foreach (var until in new double?[] { null, 0.1, 50, 200, 1e9 })
+        {
+            var expected = lines.Where(l => (pid is null || l.Pid == pid) && (stream is null || l.Stream == stream) && (until is null || l.Timestamp <= until))
+                .TakeLast(100).Select(l => l.Text);
+            Assert.Equal(expected, new ConsoleFilter(pid, stream).Apply(lines, until, 100).Select(l => l.Text));
+        }
     }
 }
