@@ -18,14 +18,14 @@ var tiny = script.Replace("2_000", "10", StringComparison.Ordinal).Replace("90_0
 
 await using var server = await PublishedServer.StartAsync(BenchmarkFiles.PublishDirectory(args), new Dictionary<string, string> { ["Playground__Memory__WallTime"] = WallTime });
 using var playwright = await Playwright.CreateAsync();
-await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
+await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = SplitCpus.BrowserExecutable(), Headless = true });
 var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, BaseURL = server.Address.ToString() });
 await page.AddInitScriptAsync(BenchmarkFiles.FrameProbeScript());
 // What the page itself reports (a render error would otherwise look like a slow step).
 page.Console += (_, message) => { if (message.Type is "error" or "warning") Console.Error.WriteLine($"  [page {message.Type}] {message.Text}"); };
 page.PageError += (_, error) => Console.Error.WriteLine($"  [page error] {error}");
 
-Console.WriteLine($"Memory pages stepping through 100,000 steps and 2,000 live objects (Chromium {browser.Version}, {Environment.ProcessorCount} cores)");
+Console.WriteLine($"Memory pages stepping through 100,000 steps and 2,000 live objects (Chromium {browser.Version}, {Environment.ProcessorCount} cores; {SplitCpus.Describe})");
 Console.WriteLine($"  {StepsTimed} steps back then {StepsTimed} forward from the last step, each timed from the key press; baseline: the same script at 10 objects and 10 rounds");
 // MEMORY_BENCH_ONLY=N runs only the Nth pass (0: refcount, 1: an object selected, 2: gc);
 // MEMORY_BENCH_TRACE=DIR writes a Chromium performance trace of each big trace's timed steps there.

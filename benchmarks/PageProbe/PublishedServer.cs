@@ -28,7 +28,8 @@ public sealed partial class PublishedServer : IAsyncDisposable
         }
 
         var data = Directory.CreateTempSubdirectory("playground-bench-").FullName;
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
+        var (file, arguments) = SplitCpus.Server("dotnet", [dll, "--urls", "http://127.0.0.1:0"]);
+        var start = new ProcessStartInfo(file, arguments)
         {
             WorkingDirectory = publishDirectory,
             RedirectStandardOutput = true,

@@ -24,7 +24,7 @@ var inv = CultureInfo.InvariantCulture;
 
 await using var server = await PublishedServer.StartAsync(publish, new Dictionary<string, string> { ["Playground__Sandbox__WallTime"] = WallTime });
 using var playwright = await Playwright.CreateAsync();
-await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
+await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = SplitCpus.BrowserExecutable(), Headless = true });
 var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, BaseURL = server.Address.ToString() });
 await page.AddInitScriptAsync(probeScript);
 await WebAssemblyPage.OpenAsync(page, "/processes/queues");
@@ -54,7 +54,7 @@ if (trace is not null)
 var ending = await page.GetByTestId("run-ending").InnerTextAsync();
 var counted = await page.Locator("text=/[0-9,]+ events/").First.InnerTextAsync();
 
-Console.WriteLine($"Process page under 100,000 events, {load} (Chromium {browser.Version}, {Environment.ProcessorCount} cores)");
+Console.WriteLine($"Process page under 100,000 events, {load} (Chromium {browser.Version}, {Environment.ProcessorCount} cores; {SplitCpus.Describe})");
 Console.WriteLine($"  run: {ending.Split('\n')[0]}; the page counted {counted}; streamed and drawn in {watch.Elapsed.TotalSeconds:0.0} s");
 Console.WriteLine($"  (the sandbox's wall time is raised to {WallTime} for this run: a shared machine may emit slower than one core per worker)");
 Row("frames measured", idle.Frames, stream.Frames, "0");
