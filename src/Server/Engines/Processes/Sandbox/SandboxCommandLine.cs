@@ -9,8 +9,9 @@ namespace Playground.Engines.Processes.Sandbox;
 ///   setsid                                         a new session: the launcher's pid is the group id
 ///   bwrap --unshare-pid --unshare-net …            namespaces, read-only system, private /tmp, /dev/shm, /proc
 ///     setpriv --reuid U --regid G --clear-groups   the run's own uid (RLIMIT_NPROC counts per real uid)
-///       prlimit --nproc … --as … --cpu … --core=0  rlimits, inherited by every descendant
-///         python3 script.py
+///       nice -n 10                                 below the server's priority, inherited too
+///         prlimit --nproc … --as … --cpu … --core=0  rlimits, inherited by every descendant
+///           python3 script.py
 /// </code>
 /// Each layer is left out when the machine refused it at detection, and the report says so.
 /// </summary>
@@ -80,6 +81,9 @@ internal static class SandboxCommandLine
 
         if (separateUser && caps.SetprivPath is { } setpriv)
             chain.AddRange([setpriv, "--reuid", Int(uid!.Value), "--regid", Int(caps.SandboxGroupId), "--clear-groups", "--"]);
+
+        if (limits.Nice > 0 && HostCommand.Which("nice") is { } nice)
+            chain.AddRange([nice, "-n", Int(limits.Nice)]);
 
         if (caps.PrlimitPath is { } prlimit)
         {

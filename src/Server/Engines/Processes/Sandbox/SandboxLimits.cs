@@ -33,6 +33,14 @@ public sealed class SandboxLimits
     /// <summary>CPU bandwidth of the whole run in cores (cgroup cpu quota).</summary>
     public double CpuCores { get; set; } = 2.0;
 
+    /// <summary>
+    /// Niceness of the run's processes (nice(1): 0 is the server's own priority, 19 the lowest). A run that
+    /// keeps every core busy then gives way to the server, which has its events to stream and other runs
+    /// to start, instead of sharing the cores with it evenly (kernel/sched/fair.c weighs a task at nice 10
+    /// about a tenth of one at nice 0).
+    /// </summary>
+    public int Nice { get; set; } = 10;
+
     /// <summary>Wall time of the run, from start to the kill of the whole tree.</summary>
     public TimeSpan WallTime { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -67,6 +75,8 @@ public sealed class SandboxLimits
             throw new ArgumentOutOfRangeException(nameof(CpuSeconds), CpuSeconds, "The CPU limit is at least one second.");
         if (CpuCores <= 0)
             throw new ArgumentOutOfRangeException(nameof(CpuCores), CpuCores, "The CPU bandwidth must be positive.");
+        if (Nice is < 0 or > 19)
+            throw new ArgumentOutOfRangeException(nameof(Nice), Nice, "The niceness is from 0 (the server's) to 19 (the lowest).");
         if (WallTime <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(WallTime), WallTime, "The wall time must be positive.");
         if (FileSizeBytes < 1 || OpenFiles < 16 || OutputBytes < 1 || SharedMemoryBytes < 1024 * 1024 || TempBytes < 1024 * 1024 || MaxLineLength < 80)

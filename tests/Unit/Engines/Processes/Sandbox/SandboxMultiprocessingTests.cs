@@ -40,4 +40,20 @@ public sealed class SandboxMultiprocessingTests(SandboxFixture fixture) : IClass
         var v2KillOnlyRedundant = caps.CgroupV2Controllers.Count == 0 && caps.CgroupV1Paths.ContainsKey("pids");
         Assert.Equal(caps.CgroupV2Path is not null && !v2KillOnlyRedundant, run.Report.Layers.CgroupV2);
     }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(0)]
+    public async Task A_run_and_its_children_run_at_the_configured_niceness(int nice)
+    {
+        var limits = SandboxFixture.PositiveLimits();
+        limits.Nice = nice;
+        var run = await fixture.RunScriptAsync("Scripts", "niceness.py", limits);
+
+        Assert.True(run.Report.Ending == SandboxEnding.Exited, run.Report.Summary + "\n" + run.StderrText);
+        // Relative to the test host's own niceness (field 19 of /proc/self/stat), capped at 19 by the kernel.
+        var own = int.Parse(File.ReadAllText("/proc/self/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16], System.Globalization.CultureInfo.InvariantCulture);
+        var expected = Math.Min(19, own + nice);
+        Assert.Equal([$"main {expected} child {expected}"], run.Stdout);
+    }
 }
