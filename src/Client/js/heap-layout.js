@@ -1,11 +1,41 @@
 // The heap graph's layout, and only that: node sizes and edges in, positions and edge routes out.
 // Blazor draws the SVG. dagre ranks the graph left to right (frames first, then what they refer to),
-// and the last layout of each graph is remembered so that an object keeps its place from one step to
+// or top to bottom on a narrow screen, where ranks side by side would shrink the cards past reading;
+// the last layout of each graph is remembered so that an object keeps its place from one step to
 // the next unless the new layout would make it overlap another.
 import dagre from "@dagrejs/dagre";
 
 const previous = new Map();
+const watchers = new Map();
 const Gap = 16;
+
+// MudBlazor's xs breakpoint: a phone held upright.
+const Narrow = "(max-width: 599.98px)";
+
+/**
+ * Whether the screen is narrow now, and a call to `dotnet.OnNarrowChanged(narrow)` each time that changes
+ * (a phone turned), until `unwatchNarrow(key)`.
+ * @param {string} key which graph asks
+ * @param {object} dotnet a DotNetObjectReference
+ * @returns {boolean}
+ */
+export function watchNarrow(key, dotnet) {
+  unwatchNarrow(key);
+  const query = window.matchMedia(Narrow);
+  const changed = () => dotnet.invokeMethodAsync("OnNarrowChanged", query.matches);
+  query.addEventListener("change", changed);
+  watchers.set(key, { query, changed });
+  return query.matches;
+}
+
+/** @param {string} key */
+export function unwatchNarrow(key) {
+  const watcher = watchers.get(key);
+  if (watcher) {
+    watcher.query.removeEventListener("change", watcher.changed);
+    watchers.delete(key);
+  }
+}
 
 /**
  * Plain arrays in and out: the .NET side runs interpreted in the browser's WebAssembly, where reading
@@ -14,13 +44,16 @@ const Gap = 16;
  * @param {string[]} ids the nodes
  * @param {number[]} sizes each node's width and height, in the order of `ids`
  * @param {number[]} edges each edge's from and to, as indexes into `ids`
+ * @param {boolean} vertical ranks top to bottom instead of left to right
  * @returns {number[]} the drawing's width and height, each node's centre x and y in the order of
  *   `ids`, then for each edge in its order the number of points of its route and their x and y
  */
-export function layout(key, ids, sizes, edges) {
+export function layout(key, ids, sizes, edges, vertical) {
   const g = new dagre.graphlib.Graph({ multigraph: true });
   // marginx is kept small: at 1280 px a frame and three ranks of cards must fit the view at a readable scale
-  g.setGraph({ rankdir: "LR", nodesep: 18, ranksep: 44, edgesep: 10, marginx: 6, marginy: 12 });
+  g.setGraph(vertical
+    ? { rankdir: "TB", nodesep: 14, ranksep: 40, edgesep: 10, marginx: 6, marginy: 8 }
+    : { rankdir: "LR", nodesep: 18, ranksep: 44, edgesep: 10, marginx: 6, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));
   ids.forEach((id, i) => g.setNode(id, { width: sizes[2 * i], height: sizes[2 * i + 1] }));
   for (let e = 0; e * 2 < edges.length; e++) {
@@ -67,9 +100,10 @@ export function layout(key, ids, sizes, edges) {
     const from = boxes.get(v), to = boxes.get(w);
     const routed = g.edge(v, w, String(e))?.points ?? [];
     // A node that kept its old place gets a straight edge; dagre's route was drawn for the new place.
-    const points = from.moved || to.moved || routed.length < 2
-      ? [{ x: from.x + from.width / 2, y: from.y }, { x: to.x - to.width / 2, y: to.y }]
-      : routed;
+    const straight = vertical
+      ? [{ x: from.x, y: from.y + from.height / 2 }, { x: to.x, y: to.y - to.height / 2 }]
+      : [{ x: from.x + from.width / 2, y: from.y }, { x: to.x - to.width / 2, y: to.y }];
+    const points = from.moved || to.moved || routed.length < 2 ? straight : routed;
     out.push(points.length);
     for (const p of points) {
       out.push(p.x, p.y);

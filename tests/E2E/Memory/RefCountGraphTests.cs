@@ -61,6 +61,22 @@ public sealed class RefCountGraphTests(BrowserFixture browser)
         await Expect(page.Referrers).ToContainTextAsync("['items']");
         var width = await page.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"The page scrolls sideways: {width}px wide.");
+
+        // Ranks go top to bottom on a phone: the frame above the cards, which stay near their full size
+        // (124 units wide) instead of shrinking to fit three ranks side by side into 390 px.
+        var frame = await page.Page.GetByTestId("heap-frame").BoundingBoxAsync();
+        var card = await page.Card("list of 2").BoundingBoxAsync();
+        Assert.NotNull(frame);
+        Assert.NotNull(card);
+        Assert.True(frame.Y + frame.Height <= card.Y + 1, $"The frame ({frame.Y}+{frame.Height}) is not above the list's card ({card.Y}).");
+        Assert.True(card.Width >= 100, $"The list's card is {card.Width}px wide on a phone.");
         await BrowserFixture.ScreenshotAsync(page.Page, "memory-refcount-graph-phone-dark");
+
+        // Turned into a wide window, the same step is laid out left to right again: the frame beside the cards.
+        await page.Page.SetViewportSizeAsync(1280, 800);
+        await Expect(page.Page.GetByTestId("heap-frame")).ToBeVisibleAsync();
+        await page.Page.WaitForFunctionAsync(
+            "() => { const f = document.querySelector(\"[data-testid='heap-frame']\").getBoundingClientRect();"
+            + " return [...document.querySelectorAll(\"[data-testid='heap-card']\")].every(c => f.right <= c.getBoundingClientRect().left + 1); }");
     }
 }

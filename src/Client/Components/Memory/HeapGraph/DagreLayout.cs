@@ -12,14 +12,22 @@ namespace Playground.Client.Components.Memory.HeapGraph;
 /// loaded in WebAssembly, <see cref="Layout"/> calls it at once, so a step renders once with its layout
 /// instead of twice (placeholder columns, then dagre's); elsewhere (the server's circuit) <see cref="LayoutAsync"/>
 /// goes over the wire. Both return null when there is no browser to ask (prerendering) or the module
-/// does not answer.
+/// does not answer. On a narrow screen (a phone held upright) the ranks go top to bottom instead of
+/// left to right, and the module says when that changes.
 /// </summary>
 internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
 {
     private const string ModulePath = "./js/heap-layout.js";
     private readonly GraphLayoutCache _cache = new();
     private IJSObjectReference? _module;
+    private DotNetObjectReference<DagreLayout>? _self;
     private (HeapGraphModel Model, LayoutShape Shape)? _last;
+
+    /// <summary>Ranks top to bottom (a narrow screen) rather than left to right.</summary>
+    public bool Vertical { get; private set; }
+
+    /// <summary>Raised when the screen became narrow or wide: every layout made before is forgotten.</summary>
+    public event Action? DirectionChanged;
 
     /// <summary>
     /// The layout now, in the same turn: one of a shape laid out before, or dagre's when the module is
@@ -40,7 +48,7 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
 
         try
         {
-            return _cache.Add(shape, model, inProcess.Invoke<double[]?>("layout", key, shape.KeyNames(), shape.Sizes, shape.Edges));
+            return _cache.Add(shape, model, inProcess.Invoke<double[]?>("layout", key, shape.KeyNames(), shape.Sizes, shape.Edges, Vertical));
         }
         catch (JSException)
         {
@@ -58,13 +66,19 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
 
         try
         {
-            _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
             if (_module is null)
             {
-                return null;
+                _module = await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
+                if (_module is null)
+                {
+                    return null;
+                }
+
+                _self = DotNetObjectReference.Create(this);
+                Vertical = await _module.InvokeAsync<bool>("watchNarrow", key, _self);
             }
 
-            return _cache.Add(shape, model, await _module.InvokeAsync<double[]?>("layout", key, shape.KeyNames(), shape.Sizes, shape.Edges));
+            return _cache.Add(shape, model, await _module.InvokeAsync<double[]?>("layout", key, shape.KeyNames(), shape.Sizes, shape.Edges, Vertical));
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {
@@ -96,12 +110,39 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
             .Select((a, i) => (Arrow: a, Index: i))
             .Where(e => e.Arrow.Label != HeapReference.ClassLabel);
 
+    /// <summary>The screen became narrow or wide (a phone turned, a window resized past the breakpoint).</summary>
+    [JSInvokable]
+    public async Task OnNarrowChanged(bool narrow)
+    {
+        if (narrow == Vertical)
+        {
+            return;
+        }
+
+        Vertical = narrow;
+        _cache.Clear();
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("forget", key);
+            }
+            catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+            {
+                // the positions it kept go with the page
+            }
+        }
+
+        DirectionChanged?.Invoke();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_module is not null)
         {
             try
             {
+                await _module.InvokeVoidAsync("unwatchNarrow", key);
                 await _module.DisposeAsync();
             }
             catch (JSDisconnectedException)
@@ -109,5 +150,7 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
                 // The circuit or page is gone; so is the module.
             }
         }
+
+        _self?.Dispose();
     }
 }

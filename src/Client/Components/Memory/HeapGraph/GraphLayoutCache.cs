@@ -11,6 +11,9 @@ public sealed class GraphLayoutCache
     private const int MaxShapes = 256;
     private readonly Dictionary<ulong, Entry> _entries = [];
 
+    /// <summary>Forgets every layout (the graph's direction changed: none of them fits any more).</summary>
+    public void Clear() => _entries.Clear();
+
     /// <summary>The layout of a shape laid out before, for this model's nodes and arrows; null when it is new.</summary>
     public GraphLayout? Find(LayoutShape shape, HeapGraphModel model)
     {

@@ -13,6 +13,9 @@ public sealed partial class HeapGraph
     private const double PanStep = 40;
     private const double MinSvgHeight = 320;
     private const double MaxSvgHeight = 640;
+
+    /// <summary>Top to bottom on a phone, the graph grows down the page, which scrolls that way anyway.</summary>
+    private const double MaxVerticalSvgHeight = 1600;
     private const double MinReadableScale = 0.72;
     private static int s_instances;
 
@@ -82,7 +85,10 @@ public sealed partial class HeapGraph
 
     private double ViewHeight => Math.Max(200, (_layout ?? _fallback).Height);
 
-    private double SvgHeight => Math.Clamp(ViewHeight, MinSvgHeight, MaxSvgHeight);
+    /// <summary>Whether the layout on screen ranks top to bottom.</summary>
+    private bool Vertical { get; set; }
+
+    private double SvgHeight => Vertical ? Math.Min(ViewHeight, MaxVerticalSvgHeight) : Math.Clamp(ViewHeight, MinSvgHeight, MaxSvgHeight);
 
     /// <summary>Below this width the text would shrink past reading; the viewport scrolls sideways instead.</summary>
     private double MinSvgWidth => ViewWidth * MinReadableScale;
@@ -96,6 +102,7 @@ public sealed partial class HeapGraph
             // In WebAssembly the module answers at once: this render draws dagre's layout, with no
             // placeholder columns and no second render after it.
             _layout = layout;
+            Vertical = _dagre!.Vertical;
             _laidOut = signature;
         }
         else if (signature != _laidOut)
@@ -113,15 +120,37 @@ public sealed partial class HeapGraph
         }
 
         _requested = signature;
-        _dagre ??= new DagreLayout(JS, LayoutKey);
+        if (_dagre is null)
+        {
+            _dagre = new DagreLayout(JS, LayoutKey);
+            _dagre.DirectionChanged += () => _ = InvokeAsync(Relayout);
+        }
+
         var model = _model;
         var layout = await _dagre.LayoutAsync(model);
         if (layout is not null && model.Signature == _model.Signature)
         {
             _layout = layout;
+            Vertical = _dagre!.Vertical;
             _laidOut = signature;
             StateHasChanged();
         }
+    }
+
+    /// <summary>The screen turned narrow or wide: lay the step out again the other way.</summary>
+    private void Relayout()
+    {
+        _paths.Clear();
+        _laidOut = null;
+        _requested = null;
+        if (_dagre?.Layout(_model) is { } layout)
+        {
+            _layout = layout;
+            Vertical = _dagre!.Vertical;
+            _laidOut = _model.Signature;
+        }
+
+        StateHasChanged();
     }
 
     public async ValueTask DisposeAsync()
@@ -146,7 +175,7 @@ public sealed partial class HeapGraph
 
         var route = arrow.FrameRow is null && arrow.From != arrow.To && _layout is not null && _laidOut == _model.Signature
             && index < _layout.Routes.Count && _layout.Routes[index] is { Count: >= 2 } r ? r : null;
-        var key = new PathKey(from, to, _model.HeightOf(arrow.From), _model.HeightOf(arrow.To), arrow.FrameRow ?? -1, arrow.From == arrow.To, route);
+        var key = new PathKey(from, to, _model.HeightOf(arrow.From), _model.HeightOf(arrow.To), arrow.FrameRow ?? -1, arrow.From == arrow.To, route, Vertical);
         if (!_paths.TryGetValue(key, out var path))
         {
             if (_paths.Count >= MaxRememberedPaths)
@@ -167,6 +196,13 @@ public sealed partial class HeapGraph
         {
             var start = new GraphPoint(from.X + (HeapGraphModel.FrameWidth / 2) - 14,
                 from.Y - (key.FromHeight / 2) + HeapGraphModel.FrameHeaderHeight + (key.FrameRow * HeapGraphModel.FrameRowHeight) + 12);
+            if (key.Vertical)
+            {
+                // Frames sit above what they name: out of the name's dot to the right, down into the card's top.
+                var top = new GraphPoint(to.X, to.Y - (key.ToHeight / 2));
+                return (CurveDown(start, top), Mid(start, top));
+            }
+
             var end = new GraphPoint(to.X - (HeapGraphModel.CardWidth / 2), to.Y);
             return (Curve(start, end), Mid(start, end));
         }
@@ -186,6 +222,14 @@ public sealed partial class HeapGraph
             return (d, route[route.Count / 2]);
         }
 
+        if (key.Vertical)
+        {
+            var below = to.Y >= from.Y;
+            var sv = new GraphPoint(from.X, from.Y + ((below ? 1 : -1) * key.FromHeight / 2));
+            var ev = new GraphPoint(to.X, to.Y - ((below ? 1 : -1) * key.ToHeight / 2));
+            return ($"M {N(sv.X)} {N(sv.Y)} C {N(sv.X)} {N((sv.Y + ev.Y) / 2)} {N(ev.X)} {N((sv.Y + ev.Y) / 2)} {N(ev.X)} {N(ev.Y)}", Mid(sv, ev));
+        }
+
         var s = new GraphPoint(from.X + (HeapGraphModel.CardWidth / 2), from.Y);
         var e = to.X >= from.X ? new GraphPoint(to.X - (HeapGraphModel.CardWidth / 2), to.Y) : new GraphPoint(to.X + (HeapGraphModel.CardWidth / 2), to.Y);
         return (Curve(s, e), Mid(s, e));
@@ -195,6 +239,13 @@ public sealed partial class HeapGraph
     {
         var bend = Math.Max(30, Math.Abs(e.X - s.X) / 2);
         return $"M {N(s.X)} {N(s.Y)} C {N(s.X + bend)} {N(s.Y)} {N(e.X - bend)} {N(e.Y)} {N(e.X)} {N(e.Y)}";
+    }
+
+    /// <summary>Leaves sideways, arrives from above.</summary>
+    private static string CurveDown(GraphPoint s, GraphPoint e)
+    {
+        var bend = Math.Max(30, Math.Abs(e.Y - s.Y) / 2);
+        return $"M {N(s.X)} {N(s.Y)} C {N(s.X + bend)} {N(s.Y)} {N(e.X)} {N(e.Y - bend)} {N(e.X)} {N(e.Y)}";
     }
 
     private static GraphPoint Mid(GraphPoint a, GraphPoint b) => new((a.X + b.X) / 2, (a.Y + b.Y) / 2);
@@ -271,5 +322,5 @@ public sealed partial class HeapGraph
     /// What an arrow's path is drawn from. A route is compared by reference: the layout cache hands back
     /// the same array for an edge each time its shape comes round again.
     /// </summary>
-    private readonly record struct PathKey(GraphPoint From, GraphPoint To, double FromHeight, double ToHeight, int FrameRow, bool SelfLoop, IReadOnlyList<GraphPoint>? Route);
+    private readonly record struct PathKey(GraphPoint From, GraphPoint To, double FromHeight, double ToHeight, int FrameRow, bool SelfLoop, IReadOnlyList<GraphPoint>? Route, bool Vertical);
 }
