@@ -26,12 +26,14 @@ public sealed partial class MemoryStepView
         var before = gone ?? HeapReplay.ObjectsAfter(trace, index - 1,
             step is null ? [] : step.RefCountChanges.Select(c => c.ObjectId).Concat(step.Freed.Select(f => f.ObjectId)).Where(id => !heap.ContainsKey(id)));
         Gone = before;
-        Changes = step?.RefCountChanges.Select(c => new LabelledChange(c, Label(c.ObjectId))).ToList() ?? [];
+        // Each change keeps the object it concerns as it is now and is put in words only when read: the
+        // log words its first hundred changes, and the last step of a run changes thousands of counts.
+        Changes = step?.RefCountChanges.Select(c => new LabelledChange(c, Subject(c.ObjectId))).ToList() ?? [];
         Freed = step?.Freed ?? [];
         Collections = step?.Collections ?? [];
 
-        string Label(long id) =>
-            heap.TryGetValue(id, out var o) || before.TryGetValue(id, out o) ? Describe(o) : $"object #{id}";
+        HeapObject? Subject(long id) =>
+            heap.TryGetValue(id, out var o) || before.TryGetValue(id, out o) ? o : null;
     }
 
     public int Index { get; }
@@ -131,7 +133,7 @@ public sealed partial class MemoryStepView
     }
 
     /// <summary>"list [1, 2, 3]", or just the repr when it names its type already ("Node object").</summary>
-    private static string Describe(HeapObject o) =>
+    internal static string Describe(HeapObject o) =>
         o.Repr.Contains(o.Type, StringComparison.Ordinal) ? Short(o.Repr) : $"{o.Type} {Short(o.Repr)}";
 
     private static string Short(string repr) => repr.Length <= 24 ? repr : repr[..21] + "...";
@@ -141,4 +143,30 @@ public sealed partial class MemoryStepView
 }
 
 /// <summary>A reference count change with the object it concerns, as the log shows it.</summary>
-public sealed record LabelledChange(RefCountChange Change, string ObjectLabel);
+public sealed record LabelledChange
+{
+    private readonly HeapObject? _subject;
+    private string? _objectLabel;
+
+    public LabelledChange(RefCountChange change, string objectLabel)
+    {
+        Change = change;
+        _objectLabel = objectLabel;
+    }
+
+    /// <summary>A change of <paramref name="subject"/> (null when the trace no longer has it), labelled the first time the label is read.</summary>
+    public LabelledChange(RefCountChange change, HeapObject? subject)
+    {
+        Change = change;
+        _subject = subject;
+    }
+
+    public RefCountChange Change { get; init; }
+
+    public string ObjectLabel => _objectLabel ??= _subject is { } o ? MemoryStepView.Describe(o) : $"object #{Change.ObjectId}";
+
+    /// <summary>Equal when the change and its words are: not by whether the words were written yet.</summary>
+    public bool Equals(LabelledChange? other) => other is not null && Change == other.Change && ObjectLabel == other.ObjectLabel;
+
+    public override int GetHashCode() => HashCode.Combine(Change, ObjectLabel);
+}

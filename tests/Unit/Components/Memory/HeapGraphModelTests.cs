@@ -68,6 +68,30 @@ public sealed class HeapGraphModelTests
         Assert.All(firstShape.EdgeArrows, i => Assert.Equal(2, again.Routes[i].Count));
     }
 
+    [Fact]
+    public void A_step_that_frees_a_big_heap_summarises_it_with_the_objects_it_freed_fading()
+    {
+        // 300 linked nodes alive to the end: the run's last step (the module torn down) frees them all,
+        // and a summary of what it leaves alive and changed would draw nothing of what the step did.
+        var trace = MemorySimulator.Run("class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor _ in range(300):\n    head = Node(head)\nprint('done')\n", new SimulationOptions());
+        var step = trace.Steps.Count - 1;
+        var cursor = new HeapCursor(trace);
+        var view = MemoryStepView.At(cursor, step);
+        var freed = view.Freed.Where(f => view.Gone.ContainsKey(f.ObjectId)).Select(f => new FreedCard(view.Gone[f.ObjectId], f.Reason)).ToList();
+        Assert.Equal(300, freed.Count(f => f.Object.Type == "Node"));
+
+        var model = HeapGraphModel.Build(view.Objects, FrameReplay.FramesAfter(trace, step), freed, false, view.ChangedIds, null, cursor);
+
+        Assert.True(model.HiddenCount > 0);
+        Assert.Equal(HeapGraphModel.SummaryObjects, model.Cards.Count);
+        var fading = model.Cards.Where(c => c.FreedReason is not null).ToList();
+        var nodes = fading.Where(c => c.Object.Type == "Node").Select(c => c.Object.Id).Order().ToList();
+        Assert.All(fading, c => Assert.Contains(freed, f => f.Object.Id == c.Object.Id));
+        Assert.True(nodes.Count >= HeapGraphModel.SummaryObjects - 5, $"{nodes.Count} of {model.Cards.Count} cards are freed nodes");
+        // in id order: the first nodes made are the ones drawn
+        Assert.Equal(freed.Where(f => f.Object.Type == "Node").Select(f => f.Object.Id).Order().Take(nodes.Count), nodes);
+    }
+
     [Theory]
     [InlineData("a = [1, 2]\nb = a\nbox = {'items': a}\ndel b\nprint(len(box))\n")]
     [InlineData("class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor _ in range(260):\n    head = Node(head)\nd = {'k': head}\ndel head\nd.clear()\nprint(len(d))\n")]

@@ -176,8 +176,8 @@ public sealed class HeapGraphModel
 
     /// <summary>
     /// Beyond <see cref="MaxObjects"/>: what the step touched and the selection, the objects the innermost
-    /// frame names, then their neighbours (what they refer to and what refers to them), up to
-    /// <see cref="SummaryObjects"/>.
+    /// frame names, then their neighbours (what they refer to and what refers to them), then the objects the
+    /// step freed, up to <see cref="SummaryObjects"/>.
     /// </summary>
     private static HashSet<long> Summarise(HeapIndex index, IReadOnlyList<TraceFrame> frames, IReadOnlySet<long> focus, long? selectedId, Func<long, bool> isVisible)
     {
@@ -193,6 +193,7 @@ public sealed class HeapGraphModel
         {
             order.AddRange(frames[^1].Bindings.Select(b => b.ObjectId));
         }
+
 
         var seeds = order.Where(isVisible).Distinct().ToList();
         foreach (var id in seeds)
@@ -225,6 +226,19 @@ public sealed class HeapGraphModel
             }
         }
 
+        // Room left: what the step freed, fading. The end of a run frees thousands and leaves a couple of
+        // objects alive, whose neighbours would not fill a summary; a step in a loop that frees a
+        // temporary or two has neighbours enough, and keeps its shape (and its remembered layout).
+        foreach (var id in index.FreedIds)
+        {
+            if (kept.Count >= SummaryObjects)
+            {
+                break;
+            }
+
+            Keep(id);
+        }
+
         return kept;
 
         void Keep(long id)
@@ -249,6 +263,7 @@ public sealed class HeapGraphModel
         private readonly Dictionary<long, HeapObject> _freed = [];
         private readonly Dictionary<long, string> _freedReasons = [];
         private readonly HeapReferences _freedReferences;
+        private readonly HeapObject[] _freedById;
 
         public HeapIndex(IReadOnlyList<HeapObject> objects, IReadOnlyList<FreedCard> freed, HeapCursor? heap)
         {
@@ -264,12 +279,20 @@ public sealed class HeapGraphModel
                 _freedReasons[f.Object.Id] = f.Reason;
             }
 
-            _freedReferences = HeapReferences.Of(_freed.Values);
+            // In id order: each list of referrers is kept sorted, and a class's 2,000 instances freed at
+            // the end of a run, added out of order, moved the list along at every insert.
+            _freedById = new HeapObject[_freed.Count];
+            _freed.Values.CopyTo(_freedById, 0);
+            Array.Sort(_freedById, (a, b) => a.Id.CompareTo(b.Id));
+            _freedReferences = HeapReferences.Of(_freedById);
         }
 
         public HeapObject? Find(long id) => _live.TryGetValue(id, out var o) || _freed.TryGetValue(id, out o) ? o : null;
 
         public string? FreedReason(long id) => _freedReasons.GetValueOrDefault(id);
+
+        /// <summary>The objects freed on this step, in id order.</summary>
+        public IEnumerable<long> FreedIds => _freedById.Select(o => o.Id);
 
         public bool IsHeldByStudent(long id) => _references.ReferencesFromUnshared(id) > 0 || _freedReferences.ReferencesFromUnshared(id) > 0;
 
@@ -286,10 +309,34 @@ public sealed class HeapGraphModel
         }
 
         /// <summary>Who refers to <paramref name="id"/>, live or freed, each once, in id order.</summary>
-        public IEnumerable<long> ReferrersOf(long id)
+        public IEnumerable<long> ReferrersOf(long id) =>
+            _freed.Count == 0 ? _references.EachReferrerOf(id) : Merge(_references.EachReferrerOf(id), _freedReferences.EachReferrerOf(id));
+
+        /// <summary>Two id-ordered runs of distinct ids as one, read lazily: a summary stops after its first few.</summary>
+        private static IEnumerable<long> Merge(IEnumerable<long> a, IEnumerable<long> b)
         {
-            return _freed.Count == 0 ? _references.EachReferrerOf(id)
-                : _references.ReferrersOf(id).Concat(_freedReferences.ReferrersOf(id)).Distinct().Order();
+            using var x = a.GetEnumerator();
+            using var y = b.GetEnumerator();
+            var hasX = x.MoveNext();
+            var hasY = y.MoveNext();
+            while (hasX || hasY)
+            {
+                if (hasX && (!hasY || x.Current <= y.Current))
+                {
+                    var id = x.Current;
+                    yield return id;
+                    hasX = x.MoveNext();
+                    if (hasY && y.Current == id)
+                    {
+                        hasY = y.MoveNext();
+                    }
+                }
+                else
+                {
+                    yield return y.Current;
+                    hasY = y.MoveNext();
+                }
+            }
         }
     }
 }
