@@ -42,6 +42,10 @@ public sealed class HubJsonTests
                 Assert.Equal(sent.Data.Keys, got.Data.Keys);
                 Assert.Equal(sent.Data.Count, got.Data.Count);
                 Assert.All(sent.Data.Keys, k => Assert.Equal(sent.Text(k), got.Text(k)));
+                // a second read gives the string decoded by the first, and the raw values stay as sent
+                Assert.All(sent.Data.Keys, k => Assert.Equal(sent.Text(k), got.Text(k)));
+                Assert.All(sent.Data.Keys, k => Assert.Equal(sent.Data[k].GetRawText(), got.Data.TryGetValue(k, out var v) ? v.GetRawText() : null));
+                Assert.Equal(sent.Data.Select(f => f.Value.GetRawText()), got.Data.Values.Select(v => v.GetRawText()));
                 Assert.All(sent.Data.Keys, k => Assert.Equal(sent.Integer(k), got.Integer(k)));
                 Assert.False(got.Data.ContainsKey("no such field"));
             }
