@@ -71,7 +71,7 @@ public sealed class HeapCursor
     /// <summary>
     /// What the step the cursor stands at replaced or freed, with each object's state just before it (null:
     /// the object was new), in the order the step applied them; null when the cursor does not remember
-    /// (it came back past what it remembers, or stands at a checkpoint a jump started from).
+    /// (it came back past what it remembers). A jump remembers the step it lands on, also on a checkpoint.
     /// </summary>
     public IReadOnlyList<(long Id, HeapObject? Before)>? LastStepReplaced =>
         _undo.Count > 0 && _undo[^1].Step == StepIndex ? _undo[^1].Replaced : null;
@@ -182,7 +182,11 @@ public sealed class HeapCursor
         _ids.Clear();
         _objects.Clear();
         _references.Clear();
-        var start = HeapReplay.CheckpointAtOrBefore(_trace, target);
+        // The checkpoint before the target's step, not one at it: the last step of a run is often a
+        // checkpoint, and loaded as it stands it left nothing to undo, so the step back from End (the
+        // module torn down, every object freed) searched the trace for thousands of objects (1.5 s for
+        // 20,000 in the browser) instead of putting back what the cursor had just removed.
+        var start = HeapReplay.CheckpointAtOrBefore(_trace, Math.Max(-1, target - 1));
         foreach (var o in (start?.Objects ?? []).OrderBy(o => o.Id))
         {
             _heap[o.Id] = o;

@@ -63,6 +63,25 @@ public sealed class HeapCursorTests
     }
 
     [Fact]
+    public void A_jump_remembers_the_step_it_lands_on_even_a_checkpoint_so_the_step_back_from_it_is_undone()
+    {
+        var trace = MemorySimulator.Run(Script, new SimulationOptions { CheckpointInterval = 7 });
+        var landings = trace.Checkpoints.Select(c => c.StepIndex).Where(i => i >= 0).Append(trace.Steps.Count - 1).Distinct().ToList();
+        Assert.True(landings.Count > 5);
+        foreach (var step in landings)
+        {
+            var cursor = new HeapCursor(trace);
+            cursor.MoveTo(trace.Steps.Count - 1);
+            cursor.MoveTo(-1);
+            cursor.MoveTo(step);
+
+            Assert.NotNull(cursor.LastStepReplaced);
+            cursor.MoveTo(step - 1);
+            AssertSameHeap(HeapReplay.HeapAfter(trace, step - 1), cursor);
+        }
+    }
+
+    [Fact]
     public void A_step_forward_costs_only_that_steps_changes_and_the_objects_stay_in_id_order()
     {
         var trace = MemorySimulator.Run(Script, new SimulationOptions());
