@@ -40,4 +40,14 @@ public sealed class RunSummaryTableTests : BunitTestBase
         Assert.Equal(6, rows.Count);
         Assert.Equal(("0", "280 ms"), rows["MainProcess"]);
     }
+
+    [Theory]
+    [InlineData(null, "—")]
+    [InlineData(0.0, "0.0 ms")]
+    [InlineData(0.00042, "0.4 ms")]
+    [InlineData(0.0096, "9.6 ms")]
+    [InlineData(0.28, "280 ms")]
+    [InlineData(12.5, "12,500 ms")]
+    public void Times_under_ten_milliseconds_keep_a_tenth(double? seconds, string shown) =>
+        Assert.Equal(shown, RunSummaryTable.Milliseconds(seconds));
 }

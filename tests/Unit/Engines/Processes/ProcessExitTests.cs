@@ -17,10 +17,16 @@ public sealed class ProcessExitTests(ProcessRunnerFixture fixture) : IClassFixtu
             def spin():
                 sum(i * i for i in range(300_000))
 
+            def idle():
+                pass
+
             if __name__ == "__main__":
                 p = Process(target=spin)
                 p.start()
                 p.join()
+                q = Process(target=idle)
+                q.start()
+                q.join()
                 sys.exit(3)
             """;
         var (events, result) = await fixture.RunAsync(new ProcessRunRequest(source));
@@ -32,6 +38,10 @@ public sealed class ProcessExitTests(ProcessRunnerFixture fixture) : IClassFixtu
         var cpu = double.Parse(exits["Process-1"].Text("cpu_s")!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(cpu, 0.005, 5);
         Assert.NotNull(exits["MainProcess"].Text("cpu_s"));
+        // A child that does next to nothing still used some CPU, less than a clock tick (os.times() counts
+        // in 10 ms ticks and said 0.0 for it; the summary showed "0 ms").
+        var idle = double.Parse(exits["Process-2"].Text("cpu_s")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(idle, 0.00001, 0.009);
         Assert.Equal(ProcessEventKinds.ProcessExit, events[^1].Kind);
     }
 
