@@ -7,7 +7,8 @@ namespace Playground.Client.Components.Processes.Timeline;
 /// process inside multiprocessing: a SemLock's acquire (Lock, RLock, Semaphore: Modules/_multiprocessing/semaphore.c),
 /// a Queue's get or a full Queue's put (Lib/multiprocessing/queues.py), a Connection's recv
 /// (Lib/multiprocessing/connection.py), an Event's, Condition's or Barrier's wait (synchronize.py) and
-/// join() (process.py, which waits on the child's sentinel).
+/// join() (process.py, which waits on the child's sentinel). In step mode a process also waits for the
+/// student: before each operation it asks the runner and blocks until its Next is pressed.
 /// </summary>
 public enum LaneActivity
 {
@@ -19,6 +20,7 @@ public enum LaneActivity
     WaitingForEvent,
     WaitingForCondition,
     WaitingForBarrier,
+    WaitingForGrant,
     Joining,
     Exited,
 }
@@ -35,6 +37,7 @@ public static class LaneActivities
         ProcessEventKinds.EventWaitBegun => LaneActivity.WaitingForEvent,
         ProcessEventKinds.ConditionWaitBegun => LaneActivity.WaitingForCondition,
         ProcessEventKinds.BarrierWaitBegun => LaneActivity.WaitingForBarrier,
+        ProcessEventKinds.StepWait => LaneActivity.WaitingForGrant,
         ProcessEventKinds.ProcessJoinBegun => LaneActivity.Joining,
         _ => null,
     };
@@ -49,6 +52,7 @@ public static class LaneActivities
         LaneActivity.WaitingForEvent => "waiting for an event",
         LaneActivity.WaitingForCondition => "waiting on a condition",
         LaneActivity.WaitingForBarrier => "waiting at a barrier",
+        LaneActivity.WaitingForGrant => "waiting for your Next",
         LaneActivity.Joining => "waiting to join",
         LaneActivity.Exited => "exited",
         _ => activity.ToString(),

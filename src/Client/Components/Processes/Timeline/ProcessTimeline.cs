@@ -130,7 +130,8 @@ public sealed class ProcessTimeline
     }
 
     private static string? WaitedFor(ProcessEvent e) =>
-        e.Text("lock") ?? e.Text("queue") ?? e.Text("pipe") ?? e.Text("event") ?? e.Text("condition") ?? e.Text("barrier") ?? e.Text("child_name");
+        e.Kind == ProcessEventKinds.StepWait ? e.Text("op")
+        : e.Text("lock") ?? e.Text("queue") ?? e.Text("pipe") ?? e.Text("event") ?? e.Text("condition") ?? e.Text("barrier") ?? e.Text("child_name");
 
     /// <summary>Messages, queue sizes and shared values the event reports.</summary>
     private void Observe(ProcessEvent e)

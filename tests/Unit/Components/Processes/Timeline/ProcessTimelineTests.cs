@@ -20,6 +20,23 @@ public sealed class ProcessTimelineTests
     private static TimelineLane Lane(ProcessTimeline timeline, string name) => timeline.Lanes.Single(l => l.Name == name);
 
     [Fact]
+    public void In_step_mode_a_process_waiting_for_its_grant_is_shown_waiting_for_the_student()
+    {
+        var timeline = new ProcessTimeline();
+        foreach (var chunk in RecordedRun.Load("counter_unlocked_step_waits").Chunk(3))
+        {
+            timeline.Apply(chunk);
+        }
+
+        Assert.Equal("waiting for your Next (process.join)", Lane(timeline, "MainProcess").StateAt(timeline.Now));
+        Assert.Equal("waiting for your Next (value.read)", Lane(timeline, "Process-1").StateAt(timeline.Now));
+        Assert.Equal("waiting for your Next (value.read)", Lane(timeline, "Process-2").StateAt(timeline.Now));
+        // before its step.wait the worker ran
+        var worker = Lane(timeline, "Process-1");
+        Assert.Equal("running", worker.StateAt(worker.Segments.Single(s => s.Activity == LaneActivity.WaitingForGrant).Start - 0.001));
+    }
+
+    [Fact]
     public void Producer_and_consumer_have_an_arrow_for_every_item_from_producer_to_consumer_in_order()
     {
         var timeline = Fold("queue_producer_consumer");
