@@ -26,6 +26,8 @@ public sealed class MemoryPoolsPageTests(BrowserFixture browser)
         await Expect(page.PoolTiles.And(page.Page.Locator("[aria-label*='size class 12 ']").And(page.Page.Locator("[data-state='Full']")))).ToHaveCountAsync(3);
         await page.PlacedObjects.Filter(new() { HasText = "rrrr" }).First.ClickAsync();
         await Expect(page.SelectedObject).ToContainTextAsync("block 0");
+        // selecting an object keeps the scenario that ran (it once loaded the page's first scenario over it)
+        await Expect(page.Page.GetByTestId("scenario-explanation")).ToContainTextAsync("Pool reuse");
         await Expect(page.PoolDetail).ToContainTextAsync("208-byte blocks");
         await page.ScreenshotAroundAsync(page.Page.GetByTestId("pool-grid"), "memory-pools-filled");
 

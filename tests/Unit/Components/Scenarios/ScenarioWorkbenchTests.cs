@@ -52,6 +52,24 @@ public sealed class ScenarioWorkbenchTests : WorkbenchTestBase
     }
 
     [Fact]
+    public async Task The_page_rendering_the_workbench_again_keeps_the_edited_code_and_the_chosen_scenario()
+    {
+        // What a page does when the student selects an object on it: it renders itself, and the workbench
+        // with it, with the same page and a new child content.
+        var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.MemoryPools));
+        await workbench.InvokeAsync(() => workbench.FindComponent<CodeEditor>().Instance.ValueChanged.InvokeAsync("blobs = ['x' * 600]\n"));
+
+        workbench.Render(p => p.Add(w => w.Page, PageCatalog.MemoryPools).Add(w => w.ChildContent, (RenderFragment)(b => b.AddContent(0, "selected"))));
+
+        Assert.Equal("blobs = ['x' * 600]\n", workbench.Instance.Code);
+        Assert.False(workbench.Find("button[data-testid='reset']").HasAttribute("disabled"));
+
+        // another page does load its own first scenario
+        workbench.Render(p => p.Add(w => w.Page, PageCatalog.GarbageCollector));
+        Assert.Contains("print(gc.collect())", workbench.Instance.Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reset_is_enabled_by_an_edit_and_brings_the_scenario_back()
     {
         var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.RefCount));
