@@ -77,7 +77,7 @@ public sealed class HeapGraphModelTests
         var step = trace.Steps.Count - 1;
         var cursor = new HeapCursor(trace);
         var view = MemoryStepView.At(cursor, step);
-        var freed = view.Freed.Where(f => view.Gone.ContainsKey(f.ObjectId)).Select(f => new FreedCard(view.Gone[f.ObjectId], f.Reason)).ToList();
+        var freed = FreedCard.Of(view);
         Assert.Equal(300, freed.Count(f => f.Object.Type == "Node"));
 
         var model = HeapGraphModel.Build(view.Objects, FrameReplay.FramesAfter(trace, step), freed, false, view.ChangedIds, null, cursor);

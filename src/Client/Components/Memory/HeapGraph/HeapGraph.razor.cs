@@ -101,9 +101,7 @@ public sealed partial class HeapGraph
         {
             // In WebAssembly the module answers at once: this render draws dagre's layout, with no
             // placeholder columns and no second render after it.
-            _layout = layout;
-            Vertical = _dagre!.Vertical;
-            _laidOut = signature;
+            Show(layout, signature);
         }
         else if (signature != _laidOut)
         {
@@ -130,9 +128,7 @@ public sealed partial class HeapGraph
         var layout = await _dagre.LayoutAsync(model);
         if (layout is not null && model.Signature == _model.Signature)
         {
-            _layout = layout;
-            Vertical = _dagre!.Vertical;
-            _laidOut = signature;
+            Show(layout, signature);
             StateHasChanged();
         }
     }
@@ -145,12 +141,18 @@ public sealed partial class HeapGraph
         _requested = null;
         if (_dagre?.Layout(_model) is { } layout)
         {
-            _layout = layout;
-            Vertical = _dagre!.Vertical;
-            _laidOut = _model.Signature;
+            Show(layout, _model.Signature);
         }
 
         StateHasChanged();
+    }
+
+    /// <summary>Draws dagre's <paramref name="layout"/> of the model with <paramref name="signature"/>, in the direction it was made.</summary>
+    private void Show(GraphLayout layout, string signature)
+    {
+        _layout = layout;
+        _laidOut = signature;
+        Vertical = _dagre!.Vertical;
     }
 
     public async ValueTask DisposeAsync()

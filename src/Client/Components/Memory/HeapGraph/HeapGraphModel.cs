@@ -360,4 +360,13 @@ public sealed record GraphCard(HeapObject Object, string? FreedReason)
 public sealed record GraphArrow(string From, string To, string Label, int? FrameRow);
 
 /// <summary>An object freed on this step, as it was just before, with the reason it was freed.</summary>
-public sealed record FreedCard(HeapObject Object, string Reason);
+public sealed record FreedCard(HeapObject Object, string Reason)
+{
+    /// <summary>The cards of what <paramref name="view"/>'s step freed, each as it was before the step.</summary>
+    public static IReadOnlyList<FreedCard> Of(MemoryStepView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.Freed.Count == 0 ? []
+            : [.. view.Freed.Where(f => view.Gone.ContainsKey(f.ObjectId)).Select(f => new FreedCard(view.Gone[f.ObjectId], f.Reason))];
+    }
+}
