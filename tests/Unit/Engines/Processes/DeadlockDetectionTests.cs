@@ -44,7 +44,9 @@ public sealed class DeadlockDetectionTests(ProcessRunnerFixture fixture, ITestOu
         Assert.Equal(RunEnding.Finished, result.Ending);
         Assert.Null(result.Deadlock);
         Assert.Equal(0, result.ExitCode);
-        var lines = events.Where(e => e.Kind == ProcessEventKinds.Output).Select(e => e.Text("text")).ToList();
+        // the child and the parent write through pipes of their own, read side by side, so their lines arrive
+        // in no set order: the timestamps say which came first
+        var lines = events.Where(e => e.Kind == ProcessEventKinds.Output).OrderBy(e => e.Timestamp).Select(e => e.Text("text")).ToList();
         Assert.Equal(["child: nothing came", "parent: joined 0"], lines);
     }
 
