@@ -13,6 +13,10 @@ namespace Playground.Tests.Unit.Components.Layout;
 /// <summary>The shell around every page: app bar, theme, drawer and footer, over the server's real info service (real python3).</summary>
 public sealed class MainLayoutTests : BunitTestBase
 {
+    // the footer asks the real python3 its version; bUnit's default wait of a second is short for a
+    // python3 start on two busy cores
+    private static readonly TimeSpan PythonStarts = TimeSpan.FromSeconds(15);
+
     public MainLayoutTests()
     {
         Context.Services.AddSingleton(new PythonRuntime());
@@ -36,7 +40,7 @@ public sealed class MainLayoutTests : BunitTestBase
         var footer = layout.Find("[data-testid='footer']");
         Assert.Contains("Python Internals Playground " + PlaygroundVersion.Current, footer.TextContent, StringComparison.Ordinal);
         layout.WaitForAssertion(() =>
-            Assert.Matches(@"· Python 3\.\d+\.\d+ · storage: SQLite", layout.Find("[data-testid='footer']").TextContent));
+            Assert.Matches(@"· Python 3\.\d+\.\d+ · storage: SQLite", layout.Find("[data-testid='footer']").TextContent), PythonStarts);
         Assert.Equal("page", layout.Find("[data-testid='body']").TextContent);
     }
 
@@ -48,7 +52,7 @@ public sealed class MainLayoutTests : BunitTestBase
         layout.WaitForAssertion(() =>
             Assert.Equal("Switch to light theme", layout.Find("[data-testid='theme-toggle']").GetAttribute("aria-label")));
         // the layout's first render has finished its work (the footer has asked python3), so nothing of it lands after the click
-        layout.WaitForAssertion(() => Assert.Contains("· Python 3.", layout.Find("[data-testid='footer']").TextContent, StringComparison.Ordinal));
+        layout.WaitForAssertion(() => Assert.Contains("· Python 3.", layout.Find("[data-testid='footer']").TextContent, StringComparison.Ordinal), PythonStarts);
 
         layout.Find("[data-testid='theme-toggle']").Click();
 
@@ -64,7 +68,7 @@ public sealed class MainLayoutTests : BunitTestBase
     {
         var layout = RenderLayout(systemIsDark: false);
 
-        layout.WaitForAssertion(() => Assert.Contains("Python ", layout.Find("[data-testid='footer']").TextContent, StringComparison.Ordinal));
+        layout.WaitForAssertion(() => Assert.Contains("· Python 3.", layout.Find("[data-testid='footer']").TextContent, StringComparison.Ordinal), PythonStarts);
         Assert.Equal("Switch to dark theme", layout.Find("[data-testid='theme-toggle']").GetAttribute("aria-label"));
     }
 

@@ -36,7 +36,7 @@ public sealed class DeadlockDetectionTests(ProcessRunnerFixture fixture, ITestOu
                 q = Queue()
                 p = Process(target=child, args=(q,))
                 p.start()
-                p.join(timeout=5)
+                p.join(timeout=30)
                 print("parent: joined", p.exitcode)
             """;
         var (events, result) = await Run(source);

@@ -143,7 +143,12 @@ public sealed class ProcessRunnerTests(ProcessRunnerFixture fixture, ITestOutput
     [Fact]
     public async Task The_two_lock_deadlock_is_detected_with_each_worker_waiting_for_the_lock_the_other_holds()
     {
-        var (events, result) = await Run("two_lock_deadlock.py");
+        // each worker sleeps holding its first lock so the other can take its own; on two busy cores the
+        // scenario's half second may pass before the second worker runs at all, so give it two
+        var source = ProcessRunnerFixture.Scenario("two_lock_deadlock.py").Replace("time.sleep(0.5)", "time.sleep(2)", StringComparison.Ordinal);
+        Assert.Contains("time.sleep(2)", source, StringComparison.Ordinal);
+        var (events, result) = await fixture.RunAsync(new ProcessRunRequest(source));
+        output.WriteLine(result.Summary);
 
         Assert.Equal(RunEnding.Deadlock, result.Ending);
         TwoLockCycle.AssertIn(result.Deadlock);

@@ -132,9 +132,11 @@ public static class RunProcesses
 
 /// <summary>
 /// The sandbox test classes run one after the other: the hostile corpus saturates the two cores on purpose,
-/// and a positive run beside it would measure the machine's load rather than the sandbox.
+/// and a positive run beside it would measure the machine's load rather than the sandbox. The collection
+/// also runs alone, after the parallel ones: every other class that starts python3 (and leases a uid, and
+/// checks a wall clock) would otherwise run beside the corpus's fork bombs.
 /// </summary>
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SandboxCollection
 {
     public const string Name = "Sandbox";
