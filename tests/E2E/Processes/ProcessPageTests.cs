@@ -103,6 +103,9 @@ public sealed class ProcessPageTests(BrowserFixture browser)
         await Expect(page.WaitForEdges.And(page.Page.Locator("[data-kind='HeldBy'][data-cycle='true']"))).ToHaveCountAsync(2);
         await Expect(page.WaitForEdges.And(page.Page.Locator("[data-kind='WaitsFor'][data-cycle='true']"))).ToHaveCountAsync(2);
         await Expect(page.WaitForCycle).ToContainTextAsync(new Regex("Process-[12] → Process-[12] → Process-[12]"));
+        // the locks by the names the script gives them (a, b = Lock(), Lock()), not by their addresses
+        Assert.Equal(["a", "b"], (await page.WaitForNodes.And(page.Page.Locator("[data-kind='Resource']")).Locator(".node-subtitle").AllTextContentsAsync())
+            .Order(StringComparer.Ordinal));
 
         // the timeline marks the two workers' lanes, not the parent's
         var worker1 = await page.PidOfAsync("Process-1");

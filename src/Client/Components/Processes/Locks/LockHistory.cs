@@ -85,6 +85,9 @@ public sealed class LockTrack(string name, string type)
 
     public string Type { get; } = type;
 
+    /// <summary>The name without its type in front ("a" for "Lock-a", beside the type in bold), or the whole name.</summary>
+    public string ShortName => Name.StartsWith(Type + "-", StringComparison.Ordinal) && Name.Length > Type.Length + 1 ? Name[(Type.Length + 1)..] : Name;
+
     public List<(int Pid, string Name)> Holders { get; } = [];
 
     public Dictionary<int, string> Waiters { get; } = [];

@@ -5,6 +5,7 @@ import sys
 import threading
 import time
 
+from . import names
 from .channel import emit, quiet, reported_from_this_thread, step, suppressed
 
 _tl = threading.local()
@@ -18,11 +19,14 @@ def _safe(fn):
 
 
 def ident(obj):
-    """A name for a primitive that is the same in every process: the POSIX semaphore's name when it has
-    one (spawn, forkserver), else the sem_t address, which a fork child shares with its parent."""
+    """A name for a primitive that is the same in every process: the name the student gave it
+    (names.py), else the POSIX semaphore's name when it has one (spawn, forkserver), else the sem_t
+    address, which a fork child shares with its parent."""
     try:
         if getattr(obj, "_pg_id", None):
             return obj._pg_id
+        if getattr(obj, "_pg_key", None):
+            return f"{type(obj).__name__}-{obj._pg_key}"
         sl = getattr(obj, "_semlock", None)
         if sl is not None:
             key = sl.name or hex(sl.handle)
@@ -57,6 +61,7 @@ def made_by_library():
 
 
 def install():
+    names.install()
     _threads()
     _process()
     _synchronize()
@@ -161,15 +166,20 @@ def _synchronize():
         init(self, *a, **k)
         if made_by_library():
             self._pg_internal = True
+        if names.current():
+            self._pg_key = names.current()
 
-    # a spawn child must know a lock is multiprocessing's own too: the flag travels with the pickled state
+    # a spawn child must know a lock is multiprocessing's own too, and its name: both travel with the
+    # pickled state
     def pg_getstate(self):
-        return getstate(self) + (getattr(self, "_pg_internal", False),)
+        return getstate(self) + (getattr(self, "_pg_internal", False), getattr(self, "_pg_key", None))
 
     def pg_setstate(self, state):
-        setstate(self, state[:-1])
-        if state[-1]:
+        setstate(self, state[:-2])
+        if state[-2]:
             self._pg_internal = True
+        if state[-1]:
+            self._pg_key = state[-1]
 
     s.SemLock.__init__, s.SemLock.__getstate__, s.SemLock.__setstate__ = pg_init, pg_getstate, pg_setstate
 
@@ -404,7 +414,7 @@ def _connection():
         if made_by_library():
             return a, b
         counter[0] += 1
-        name = f"Pipe-{os.getpid()}-{counter[0]}"
+        name = f"Pipe-{names.current() or f'{os.getpid()}-{counter[0]}'}"
         _safe(lambda: (setattr(a, "_pg_id", name), setattr(b, "_pg_id", name)))
         return a, b
 
