@@ -140,7 +140,8 @@ internal sealed class DeadlockDetector
         {
             foreach (var e in waits.Select(w => w.Event))
             {
-                var resource = e.Text("lock") ?? e.Text("queue") ?? e.Text("pipe") ?? e.Text("event") ?? e.Text("condition")
+                // a condition's wait names its lock too (wait() gives the lock up): it waits for a notify
+                var resource = e.Text("condition") ?? e.Text("lock") ?? e.Text("queue") ?? e.Text("pipe") ?? e.Text("event")
                     ?? e.Text("barrier") ?? e.Text("child_name") ?? e.Kind;
                 IEnumerable<int?> holders = e.Kind == ProcessEventKinds.LockRequested && _holders.TryGetValue(resource, out var h)
                         ? h.Keys.Order().Select(p => (int?)p)

@@ -87,7 +87,10 @@ public sealed class SynchronizationScenarioTests(ProcessRunnerFixture fixture, I
             Assert.Equal("Process-1", woken.Name);
             Assert.True(woken.Timestamp > notify.Timestamp);
         }
-        var (most, acquisitions) = Holders(events, notify.Text("condition")!);
+        // the condition by the script's name for it, its lock by the same name
+        Assert.Equal("Condition-cond", notify.Text("condition"));
+        Assert.Equal("RLock-cond", notify.Text("lock"));
+        var (most, acquisitions) = Holders(events, "RLock-cond");
         Assert.Equal(1, most);
         Assert.True(acquisitions >= 2);
         Assert.Contains(events, e => e is { Kind: ProcessEventKinds.ValueRead, Name: "Process-1" } && e.Integer("value") == 1);

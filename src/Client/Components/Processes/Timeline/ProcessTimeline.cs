@@ -131,7 +131,8 @@ public sealed class ProcessTimeline
 
     private static string? WaitedFor(ProcessEvent e) =>
         e.Kind == ProcessEventKinds.StepWait ? e.Text("op")
-        : e.Text("lock") ?? e.Text("queue") ?? e.Text("pipe") ?? e.Text("event") ?? e.Text("condition") ?? e.Text("barrier") ?? e.Text("child_name");
+        // a condition's wait names its lock too (wait() gives the lock up): what it waits for is the notify
+        : e.Text("condition") ?? e.Text("lock") ?? e.Text("queue") ?? e.Text("pipe") ?? e.Text("event") ?? e.Text("barrier") ?? e.Text("child_name");
 
     /// <summary>Messages, queue sizes and shared values the event reports.</summary>
     private void Observe(ProcessEvent e)

@@ -216,40 +216,45 @@ def _synchronize():
     cond = s.Condition
     c_wait, c_notify, c_notify_all = cond.wait, cond.notify, cond.notify_all
 
+    def cname(self):
+        # named as its lock is: Condition() makes an RLock that takes the condition's name, and
+        # Condition(lock) is known by the lock it was given
+        return "Condition-" + ident(self._lock).split("-", 1)[-1]
+
     # Event and Barrier are built on a Condition: inside their wrappers (quiet) it is not the student's
     def pg_cond_wait(self, timeout=None):
         if suppressed():
             return c_wait(self, timeout)
-        name = ident(self._lock)
+        lock, name = ident(self._lock), cname(self)
         step("condition.wait", condition=name)
         # wait() releases the condition's lock and takes it back; report that as the student sees it.
         # The release comes first: any event after a *.begun means the thread runs again
-        emit("lock.released", lock=name)
-        emit("condition.wait.begun", condition=name, lock=name, timeout=timeout)
+        emit("lock.released", lock=lock)
+        emit("condition.wait.begun", condition=name, lock=lock, timeout=timeout)
         with quiet():
             ok = c_wait(self, timeout)
-        emit("lock.acquired", lock=name)
+        emit("lock.acquired", lock=lock)
         emit("condition.wait.done", condition=name, notified=ok)
         return ok
 
     def pg_notify(self, n=1):
         if suppressed():
             return c_notify(self, n)
-        step("condition.notify", condition=ident(self._lock))
+        step("condition.notify", condition=cname(self))
         # stamped before, like lock.released: the woken process may report before notify() returns here
         ts = time.monotonic()
         with quiet():
             c_notify(self, n)
-        emit("condition.notify", _ts=ts, condition=ident(self._lock), n=n)
+        emit("condition.notify", _ts=ts, condition=cname(self), lock=ident(self._lock), n=n)
 
     def pg_notify_all(self):
         if suppressed():
             return c_notify_all(self)
-        step("condition.notify_all", condition=ident(self._lock))
+        step("condition.notify_all", condition=cname(self))
         ts = time.monotonic()
         with quiet():
             c_notify_all(self)
-        emit("condition.notify_all", _ts=ts, condition=ident(self._lock))
+        emit("condition.notify_all", _ts=ts, condition=cname(self), lock=ident(self._lock))
 
     cond.wait, cond.notify, cond.notify_all = pg_cond_wait, pg_notify, pg_notify_all
 
