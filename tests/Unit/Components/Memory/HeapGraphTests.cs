@@ -167,4 +167,36 @@ public sealed class HeapGraphTests : BunitTestBase
         view.FindAll("[data-testid='neighbour-link']").First(l => l.TextContent.Contains("dict", StringComparison.Ordinal)).Click();
         Assert.Contains("dict of 1", view.Find("[data-testid='details-title']").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task While_a_step_is_on_screen_the_graph_of_the_next_one_is_laid_out_ahead()
+    {
+        var (trace, step) = RunTo("class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor _ in range(3):\n    head = Node(head)\nprint(head is not None)\n", 6);
+        var next = MemoryStepView.At(trace, step + 1);
+        var expected = HeapGraphModel.Build(next.Objects, FrameReplay.FramesAfter(trace, step + 1), FreedCard.Of(next), false, next.ChangedIds, null);
+        var shown = MemoryStepView.At(trace, step);
+        var onScreen = HeapGraphModel.Build(shown.Objects, FrameReplay.FramesAfter(trace, step), FreedCard.Of(shown), false, shown.ChangedIds, null);
+        Assert.NotEqual(onScreen.Signature, expected.Signature);
+        var module = Context.JSInterop.SetupModule("./js/heap-layout.js");
+        module.Mode = JSRuntimeMode.Loose;
+
+        var view = Context.Render<RefCountStepView>(p => p
+            .Add(v => v.Context, new MemoryStepContext(trace, shown, _ => Task.CompletedTask))
+            .Add(v => v.LayOutAhead, true));
+
+        // The layout ahead renders nothing, so bUnit's waits (which check again on a render) cannot see it.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await view.InvokeAsync(() => module.Invocations["layout"].Count) < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(2, module.Invocations["layout"].Count);
+        var (first, ahead) = (module.Invocations["layout"][0].Arguments, module.Invocations["layout"][1].Arguments);
+        Assert.Equal(onScreen.Frames.Count + onScreen.Cards.Count, Assert.IsType<string[]>(first[1]).Length);
+        Assert.Equal(expected.Frames.Count + expected.Cards.Count, Assert.IsType<string[]>(ahead[1]).Length);
+        Assert.NotEqual(Assert.IsType<string[]>(first[1]), Assert.IsType<string[]>(ahead[1]));
+        Assert.Equal(expected.Arrows.Count(a => a.Label != "__class__"), Assert.IsType<int[]>(ahead[3]).Length / 2);
+        Assert.Equal(onScreen.Cards.Count, view.FindAll("[data-testid='heap-card']").Count);
+    }
 }
