@@ -148,11 +148,8 @@ public sealed partial class HeapGraph
             return;
         }
 
-        var model = HeapGraphModel.Build(objects, frames, freed, ShowShared, highlighted, SelectedId, heap);
-        if (model.Signature != _model.Signature)
-        {
-            _dagre.Layout(model);
-        }
+        // a shape already laid out (the one on screen among them) is a hit in the layout cache
+        _dagre.Layout(HeapGraphModel.Build(objects, frames, freed, ShowShared, highlighted, SelectedId, heap));
     }
 
     /// <summary>The screen turned narrow or wide: lay the step out again the other way.</summary>

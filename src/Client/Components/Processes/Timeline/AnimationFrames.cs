@@ -47,12 +47,19 @@ public sealed class AnimationFrames(IJSRuntime js, Action draw) : IAsyncDisposab
     {
         try
         {
-            var sinceEnd = System.Diagnostics.Stopwatch.GetElapsedTime(_lastDrawEnd);
-            var lastDraw = TimeSpan.FromTicks(_lastDrawTicks);
-            var rest = TimeSpan.FromTicks(Math.Max((lastDraw - sinceEnd).Ticks, (MinimumGap - lastDraw - sinceEnd).Ticks));
-            if (_lastDrawEnd != 0 && rest > TimeSpan.FromMilliseconds(1))
+            if (_lastDrawEnd != 0)
             {
-                await Task.Delay(rest);
+                // Task.Delay's timer runs on a coarse clock (4 ms ticks on a Linux server) and truncates
+                // to whole milliseconds, so one delay can end a few milliseconds early: wait again for
+                // what is left until the pause is really over.
+                var lastDraw = TimeSpan.FromTicks(_lastDrawTicks);
+                var pause = TimeSpan.FromTicks(Math.Max(lastDraw.Ticks, (MinimumGap - lastDraw).Ticks));
+                for (var rest = pause - System.Diagnostics.Stopwatch.GetElapsedTime(_lastDrawEnd);
+                     rest > TimeSpan.FromMilliseconds(0.5);
+                     rest = pause - System.Diagnostics.Stopwatch.GetElapsedTime(_lastDrawEnd))
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(rest.TotalMilliseconds)));
+                }
             }
 
             _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
