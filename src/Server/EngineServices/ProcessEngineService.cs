@@ -26,20 +26,34 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
 
     /// <summary>
     /// A batch is one SignalR message, and a page in WebAssembly reads the messages that have arrived in
-    /// one go: its .NET is interpreted, some 25 µs per event to read and fold, so thousands at once would
-    /// hold the page for many frames. Full batches are paced <see cref="FullBatchInterval"/> apart (about
-    /// 7,500 events a second, what such a page keeps up with), so a flood reaches the page a little later
-    /// than it happened but never freezes it; a partial batch waits <see cref="BatchInterval"/>.
+    /// one go: its .NET is interpreted, 25-250 µs per event to read and fold depending on the machine and
+    /// on how warm the interpreter is, so thousands at once would hold the page for many frames. A page
+    /// that asks for events (<see cref="RunAsync(string, string?, IAsyncEnumerable{int}?, CancellationToken)"/>)
+    /// gets no more than it asked for: a batch goes out only when the page has room for it, so a flood
+    /// reaches a slow page later than it happened, at the pace the page folds it, but never freezes it.
+    /// A caller that does not ask gets full batches paced <see cref="FullBatchInterval"/> apart; a partial
+    /// batch waits <see cref="BatchInterval"/> either way.
     /// </summary>
     public const int MaxBatch = 100;
 
     public static readonly TimeSpan FullBatchInterval = TimeSpan.FromMilliseconds(20);
 
     public IAsyncEnumerable<ProcessRunUpdate> RunAsync(string source, string? startMethod, CancellationToken cancellationToken = default) =>
-        RunAsync(new ProcessRunRequest(source ?? string.Empty, StartMethod: startMethod), cancellationToken);
+        RunAsync(source, startMethod, null, cancellationToken);
 
     public IAsyncEnumerable<ProcessRunUpdate> RunInStepModeAsync(string source, string? startMethod, CancellationToken cancellationToken = default) =>
-        RunAsync(new ProcessRunRequest(source ?? string.Empty, StepMode: true, StartMethod: startMethod), cancellationToken);
+        RunInStepModeAsync(source, startMethod, null, cancellationToken);
+
+    /// <summary>
+    /// The run as a page that folds events slower than they may come asks for it: each number that
+    /// <paramref name="wanted"/> gives is how many more events the page has room for (it sends one when it
+    /// has folded a batch), and no batch goes out beyond them.
+    /// </summary>
+    public IAsyncEnumerable<ProcessRunUpdate> RunAsync(string source, string? startMethod, IAsyncEnumerable<int>? wanted, CancellationToken cancellationToken = default) =>
+        RunAsync(new ProcessRunRequest(source ?? string.Empty, StartMethod: startMethod), wanted, cancellationToken);
+
+    public IAsyncEnumerable<ProcessRunUpdate> RunInStepModeAsync(string source, string? startMethod, IAsyncEnumerable<int>? wanted, CancellationToken cancellationToken = default) =>
+        RunAsync(new ProcessRunRequest(source ?? string.Empty, StepMode: true, StartMethod: startMethod), wanted, cancellationToken);
 
     public Task<bool> GrantStepAsync(int pid, CancellationToken cancellationToken = default) =>
         Task.FromResult(host.ActiveRuns.TryGetValue(SessionKey, out var run) && run.Grant(pid));
@@ -51,7 +65,7 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
         return Task.CompletedTask;
     }
 
-    private async IAsyncEnumerable<ProcessRunUpdate> RunAsync(ProcessRunRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ProcessRunUpdate> RunAsync(ProcessRunRequest request, IAsyncEnumerable<int>? wanted, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var runner = await host.GetRunnerAsync();
         var places = Channel.CreateUnbounded<int>();
@@ -74,7 +88,8 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
         using var cancel = cancellationToken.Register(() => _ = run.CancelAsync());
         using var registration = host.Register(SessionKey, run);
         var batches = Channel.CreateBounded<ProcessRunUpdate>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
-        var pump = PumpAsync(run, batches.Writer);
+        using var room = wanted is null ? null : new Room(wanted, cancellationToken);
+        var pump = PumpAsync(run, batches.Writer, room);
         await foreach (var update in batches.Reader.ReadAllAsync(CancellationToken.None))
         {
             yield return update;
@@ -86,9 +101,10 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
     /// <summary>
     /// Sends what has arrived as one batch; after a partial batch it waits <see cref="BatchInterval"/>
     /// before the next, so a quiet run's events go out at once and a trickle costs at most twenty messages
-    /// a second; after a full one <see cref="FullBatchInterval"/>.
+    /// a second. After a full one it waits for the page's <paramref name="room"/>, or without one
+    /// <see cref="FullBatchInterval"/>.
     /// </summary>
-    private static async Task PumpAsync(ProcessRun run, ChannelWriter<ProcessRunUpdate> output)
+    private static async Task PumpAsync(ProcessRun run, ChannelWriter<ProcessRunUpdate> output, Room? room)
     {
         var arrived = Channel.CreateUnbounded<ProcessEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var reading = Task.Run(async () =>
@@ -109,14 +125,23 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
         {
             while (await arrived.Reader.WaitToReadAsync())
             {
+                var size = room is null ? MaxBatch : Math.Min(MaxBatch, await room.WaitAsync());
                 var batch = new List<ProcessEvent>();
-                while (batch.Count < MaxBatch && arrived.Reader.TryRead(out var e))
+                while (batch.Count < size && arrived.Reader.TryRead(out var e))
                 {
                     batch.Add(e);
                 }
 
+                room?.Take(batch.Count);
                 await output.WriteAsync(new ProcessRunUpdate(batch, null));
-                await Task.Delay(batch.Count < MaxBatch ? BatchInterval : FullBatchInterval);
+                if (batch.Count < size)
+                {
+                    await Task.Delay(BatchInterval);
+                }
+                else if (room is null)
+                {
+                    await Task.Delay(FullBatchInterval);
+                }
             }
 
             await reading;
@@ -125,6 +150,96 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
         finally
         {
             output.TryComplete();
+        }
+    }
+
+    /// <summary>
+    /// How many more events the page has room for: what it asked for so far, less what was sent. A page
+    /// that has gone (its stream of wants ended or was cancelled) has room for everything, so the run's
+    /// end is never held up by it.
+    /// </summary>
+    private sealed class Room : IDisposable
+    {
+        private readonly Lock _lock = new();
+        private readonly CancellationTokenSource _stop;
+        private long _room;
+        private bool _unbounded;
+        private TaskCompletionSource? _grown;
+
+        public Room(IAsyncEnumerable<int> wanted, CancellationToken cancellationToken)
+        {
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _ = ReadAsync(wanted, _stop.Token);
+        }
+
+        private async Task ReadAsync(IAsyncEnumerable<int> wanted, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await foreach (var more in wanted.WithCancellation(cancellationToken))
+                {
+                    Grow(Math.Max(0, more), unbounded: false);
+                }
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException or Microsoft.AspNetCore.SignalR.HubException)
+            {
+                // the page has gone: nothing more to hold back for
+            }
+
+            Grow(0, unbounded: true);
+        }
+
+        private void Grow(int more, bool unbounded)
+        {
+            TaskCompletionSource? grown;
+            lock (_lock)
+            {
+                _room += more;
+                _unbounded |= unbounded;
+                (grown, _grown) = (_grown, null);
+            }
+
+            grown?.TrySetResult();
+        }
+
+        /// <summary>Waits until there is room for at least one event, and says for how many.</summary>
+        public async Task<int> WaitAsync()
+        {
+            while (true)
+            {
+                Task grown;
+                lock (_lock)
+                {
+                    if (_unbounded)
+                    {
+                        return int.MaxValue;
+                    }
+
+                    if (_room > 0)
+                    {
+                        return (int)Math.Min(_room, int.MaxValue);
+                    }
+
+                    _grown ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    grown = _grown.Task;
+                }
+
+                await grown;
+            }
+        }
+
+        public void Take(int sent)
+        {
+            lock (_lock)
+            {
+                _room -= sent;
+            }
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _stop.Dispose();
         }
     }
 }

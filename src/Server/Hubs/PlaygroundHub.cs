@@ -16,17 +16,17 @@ public sealed class PlaygroundHub(IServerInfoService serverInfo, IMemoryEngineSe
     public IAsyncEnumerable<MemoryTraceChunk> Simulate(string source, CancellationToken cancellationToken) =>
         memory.SimulateAsync(source, cancellationToken);
 
-    public IAsyncEnumerable<ProcessRunUpdate> RunProcesses(string source, string? startMethod, CancellationToken cancellationToken)
+    public IAsyncEnumerable<ProcessRunUpdate> RunProcesses(string source, string? startMethod, IAsyncEnumerable<int> wanted, CancellationToken cancellationToken)
     {
         // One run at a time per browser tab: the tab's connection is its session.
         processes.SessionKey = SessionKey;
-        return Refusals(processes.RunAsync(source, startMethod, cancellationToken), cancellationToken);
+        return Refusals(processes.RunAsync(source, startMethod, wanted, cancellationToken), cancellationToken);
     }
 
-    public IAsyncEnumerable<ProcessRunUpdate> RunProcessesInStepMode(string source, string? startMethod, CancellationToken cancellationToken)
+    public IAsyncEnumerable<ProcessRunUpdate> RunProcessesInStepMode(string source, string? startMethod, IAsyncEnumerable<int> wanted, CancellationToken cancellationToken)
     {
         processes.SessionKey = SessionKey;
-        return Refusals(processes.RunInStepModeAsync(source, startMethod, cancellationToken), cancellationToken);
+        return Refusals(processes.RunInStepModeAsync(source, startMethod, wanted, cancellationToken), cancellationToken);
     }
 
     // A grant finds the run by this connection's session key: a client can only step its own run.

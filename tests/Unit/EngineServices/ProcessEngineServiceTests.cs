@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Playground.Engines.Processes;
 using Playground.Engines.Processes.Sandbox;
@@ -71,5 +72,53 @@ public sealed class ProcessEngineServiceTests
         while (await running.MoveNextAsync())
         {
         }
+    }
+
+    [Fact]
+    public async Task A_page_that_asks_for_events_gets_no_more_than_it_asked_for_and_all_of_them_once_it_has_gone()
+    {
+        var tab = new ProcessEngineService(_host) { SessionKey = "tab-4" };
+        var wanted = Channel.CreateUnbounded<int>();
+        wanted.Writer.TryWrite(30);
+        await using var run = tab.RunAsync("for i in range(400):\n    print(i, flush=True)\n", null, wanted.Reader.ReadAllAsync()).GetAsyncEnumerator();
+        var updates = new List<ProcessRunUpdate>();
+        var received = 0;
+
+        // Reads updates until `count` events have come, then shows that no more come while the page asks for none.
+        async Task<Task<bool>> ReadUntilAsync(int count)
+        {
+            while (received < count)
+            {
+                Assert.True(await run.MoveNextAsync());
+                updates.Add(run.Current);
+                received += run.Current.Events.Count;
+            }
+
+            var next = run.MoveNextAsync().AsTask();
+            Assert.NotSame(next, await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(1))));
+            return next;
+        }
+
+        var pending = await ReadUntilAsync(30);
+        Assert.Equal(30, received);
+        wanted.Writer.TryWrite(70);
+        Assert.True(await pending);
+        updates.Add(run.Current);
+        received += run.Current.Events.Count;
+        pending = await ReadUntilAsync(100);
+        Assert.Equal(100, received);
+
+        // the page has gone: the rest of the run comes without asking, to its end
+        wanted.Writer.TryComplete();
+        var more = await pending;
+        while (more)
+        {
+            updates.Add(run.Current);
+            more = await run.MoveNextAsync();
+        }
+
+        Assert.Equal(RunEnding.Finished, updates[^1].Result!.Ending);
+        Assert.Equal(400, updates.SelectMany(u => u.Events).Count(e => e.Kind == ProcessEventKinds.Output));
+        Assert.All(updates, u => Assert.True(u.Events.Count <= ProcessEngineService.MaxBatch));
     }
 }
