@@ -185,8 +185,11 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
             {
                 // the page has gone: nothing more to hold back for
             }
-
-            Grow(0, unbounded: true);
+            finally
+            {
+                // however the wants ended, the pump must not wait for them any more: the run keeps its slot until the pump ends
+                Grow(0, unbounded: true);
+            }
         }
 
         private void Grow(int more, bool unbounded)
