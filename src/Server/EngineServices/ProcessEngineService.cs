@@ -28,7 +28,7 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
     /// A batch is one SignalR message, and a page in WebAssembly reads the messages that have arrived in
     /// one go: its .NET is interpreted, 25-250 µs per event to read and fold depending on the machine and
     /// on how warm the interpreter is, so thousands at once would hold the page for many frames. A page
-    /// that asks for events (<see cref="RunAsync(string, string?, IAsyncEnumerable{int}?, CancellationToken)"/>)
+    /// that asks for events (<see cref="RunAsync(string, string?, ChannelReader{int}?, CancellationToken)"/>)
     /// gets no more than it asked for: a batch goes out only when the page has room for it, so a flood
     /// reaches a slow page later than it happened, at the pace the page folds it, but never freezes it.
     /// A caller that does not ask gets full batches paced <see cref="FullBatchInterval"/> apart; a partial
@@ -49,10 +49,10 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
     /// <paramref name="wanted"/> gives is how many more events the page has room for (it sends one when it
     /// has folded a batch), and no batch goes out beyond them.
     /// </summary>
-    public IAsyncEnumerable<ProcessRunUpdate> RunAsync(string source, string? startMethod, IAsyncEnumerable<int>? wanted, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<ProcessRunUpdate> RunAsync(string source, string? startMethod, ChannelReader<int>? wanted, CancellationToken cancellationToken = default) =>
         RunAsync(new ProcessRunRequest(source ?? string.Empty, StartMethod: startMethod), wanted, cancellationToken);
 
-    public IAsyncEnumerable<ProcessRunUpdate> RunInStepModeAsync(string source, string? startMethod, IAsyncEnumerable<int>? wanted, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<ProcessRunUpdate> RunInStepModeAsync(string source, string? startMethod, ChannelReader<int>? wanted, CancellationToken cancellationToken = default) =>
         RunAsync(new ProcessRunRequest(source ?? string.Empty, StepMode: true, StartMethod: startMethod), wanted, cancellationToken);
 
     public Task<bool> GrantStepAsync(int pid, CancellationToken cancellationToken = default) =>
@@ -65,7 +65,7 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
         return Task.CompletedTask;
     }
 
-    private async IAsyncEnumerable<ProcessRunUpdate> RunAsync(ProcessRunRequest request, IAsyncEnumerable<int>? wanted, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ProcessRunUpdate> RunAsync(ProcessRunRequest request, ChannelReader<int>? wanted, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var runner = await host.GetRunnerAsync();
         var places = Channel.CreateUnbounded<int>();
@@ -88,8 +88,7 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
         using var cancel = cancellationToken.Register(() => _ = run.CancelAsync());
         using var registration = host.Register(SessionKey, run);
         var batches = Channel.CreateBounded<ProcessRunUpdate>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
-        using var room = wanted is null ? null : new Room(wanted, cancellationToken);
-        var pump = PumpAsync(run, batches.Writer, room);
+        var pump = PumpAsync(run, batches.Writer, wanted is null ? null : new Room(wanted, cancellationToken));
         await foreach (var update in batches.Reader.ReadAllAsync(CancellationToken.None))
         {
             yield return update;
@@ -125,7 +124,7 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
         {
             while (await arrived.Reader.WaitToReadAsync())
             {
-                var size = room is null ? MaxBatch : Math.Min(MaxBatch, await room.WaitAsync());
+                var size = room is null ? MaxBatch : await room.WaitAsync();
                 var batch = new List<ProcessEvent>();
                 while (batch.Count < size && arrived.Reader.TryRead(out var e))
                 {
@@ -154,96 +153,42 @@ public sealed class ProcessEngineService(ProcessEngineHost host) : IProcessEngin
     }
 
     /// <summary>
-    /// How many more events the page has room for: what it asked for so far, less what was sent. A page
-    /// that has gone (its stream of wants ended or was cancelled) has room for everything, so the run's
-    /// end is never held up by it.
+    /// How many more events the page has room for: what it asked for on its stream of wants, less what was
+    /// sent. A page whose wants have ended (completed, failed or cancelled: it has gone) has room for
+    /// everything, so the run's end, and its slot, are never held up by it.
     /// </summary>
-    private sealed class Room : IDisposable
+    private sealed class Room(ChannelReader<int> wanted, CancellationToken cancellationToken)
     {
-        private readonly Lock _lock = new();
-        private readonly CancellationTokenSource _stop;
         private long _room;
-        private bool _unbounded;
-        private TaskCompletionSource? _grown;
+        private bool _open = true;
 
-        public Room(IAsyncEnumerable<int> wanted, CancellationToken cancellationToken)
-        {
-            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _ = ReadAsync(wanted, _stop.Token);
-        }
-
-        private async Task ReadAsync(IAsyncEnumerable<int> wanted, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await foreach (var more in wanted.WithCancellation(cancellationToken))
-                {
-                    Grow(Math.Max(0, more), unbounded: false);
-                }
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException or Microsoft.AspNetCore.SignalR.HubException)
-            {
-                // the page has gone: nothing more to hold back for
-            }
-            finally
-            {
-                // however the wants ended, the pump must not wait for them any more: the run keeps its slot until the pump ends
-                Grow(0, unbounded: true);
-            }
-        }
-
-        private void Grow(int more, bool unbounded)
-        {
-            TaskCompletionSource? grown;
-            lock (_lock)
-            {
-                _room += more;
-                _unbounded |= unbounded;
-                (grown, _grown) = (_grown, null);
-            }
-
-            grown?.TrySetResult();
-        }
-
-        /// <summary>Waits until there is room for at least one event, and says for how many.</summary>
+        /// <summary>Waits until there is room for at least one event, and says for how many (at most a full batch).</summary>
         public async Task<int> WaitAsync()
         {
             while (true)
             {
-                Task grown;
-                lock (_lock)
+                while (wanted.TryRead(out var more))
                 {
-                    if (_unbounded)
-                    {
-                        return int.MaxValue;
-                    }
-
-                    if (_room > 0)
-                    {
-                        return (int)Math.Min(_room, int.MaxValue);
-                    }
-
-                    _grown ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    grown = _grown.Task;
+                    _room += Math.Max(0, more);
                 }
 
-                await grown;
+                if (!_open)
+                {
+                    return MaxBatch;
+                }
+
+                if (_room > 0)
+                {
+                    return (int)Math.Min(_room, MaxBatch);
+                }
+
+                var waiting = wanted.WaitToReadAsync(cancellationToken).AsTask();
+                await ((Task)waiting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                _open = waiting.IsCompletedSuccessfully && waiting.Result;
             }
         }
 
-        public void Take(int sent)
-        {
-            lock (_lock)
-            {
-                _room -= sent;
-            }
-        }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _stop.Dispose();
-        }
+        public void Take(int sent) => _room -= sent;
     }
 }
 

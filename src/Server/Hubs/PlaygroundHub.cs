@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Playground.Engines.Processes;
 using Playground.Server.EngineServices;
@@ -16,14 +17,14 @@ public sealed class PlaygroundHub(IServerInfoService serverInfo, IMemoryEngineSe
     public IAsyncEnumerable<MemoryTraceChunk> Simulate(string source, CancellationToken cancellationToken) =>
         memory.SimulateAsync(source, cancellationToken);
 
-    public IAsyncEnumerable<ProcessRunUpdate> RunProcesses(string source, string? startMethod, IAsyncEnumerable<int> wanted, CancellationToken cancellationToken)
+    public IAsyncEnumerable<ProcessRunUpdate> RunProcesses(string source, string? startMethod, ChannelReader<int> wanted, CancellationToken cancellationToken)
     {
         // One run at a time per browser tab: the tab's connection is its session.
         processes.SessionKey = SessionKey;
         return Refusals(processes.RunAsync(source, startMethod, wanted, cancellationToken), cancellationToken);
     }
 
-    public IAsyncEnumerable<ProcessRunUpdate> RunProcessesInStepMode(string source, string? startMethod, IAsyncEnumerable<int> wanted, CancellationToken cancellationToken)
+    public IAsyncEnumerable<ProcessRunUpdate> RunProcessesInStepMode(string source, string? startMethod, ChannelReader<int> wanted, CancellationToken cancellationToken)
     {
         processes.SessionKey = SessionKey;
         return Refusals(processes.RunInStepModeAsync(source, startMethod, wanted, cancellationToken), cancellationToken);

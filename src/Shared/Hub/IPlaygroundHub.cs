@@ -16,10 +16,10 @@ public interface IPlaygroundHub
     /// more of them than the caller has asked for on <paramref name="wanted"/> (each number: room for
     /// that many more events).
     /// </summary>
-    IAsyncEnumerable<Processes.ProcessRunUpdate> RunProcesses(string source, string? startMethod, IAsyncEnumerable<int> wanted, CancellationToken cancellationToken);
+    IAsyncEnumerable<Processes.ProcessRunUpdate> RunProcesses(string source, string? startMethod, System.Threading.Channels.ChannelReader<int> wanted, CancellationToken cancellationToken);
 
     /// <summary>The same in step mode; the caller grants steps with <see cref="GrantStep"/>.</summary>
-    IAsyncEnumerable<Processes.ProcessRunUpdate> RunProcessesInStepMode(string source, string? startMethod, IAsyncEnumerable<int> wanted, CancellationToken cancellationToken);
+    IAsyncEnumerable<Processes.ProcessRunUpdate> RunProcessesInStepMode(string source, string? startMethod, System.Threading.Channels.ChannelReader<int> wanted, CancellationToken cancellationToken);
 
     /// <summary>Grants the pending step of a process of the caller's own run (never another connection's).</summary>
     Task<bool> GrantStep(int pid);

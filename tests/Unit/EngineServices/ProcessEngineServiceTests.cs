@@ -80,7 +80,7 @@ public sealed class ProcessEngineServiceTests
         var tab = new ProcessEngineService(_host) { SessionKey = "tab-4" };
         var wanted = Channel.CreateUnbounded<int>();
         wanted.Writer.TryWrite(30);
-        await using var run = tab.RunAsync("for i in range(400):\n    print(i, flush=True)\n", null, wanted.Reader.ReadAllAsync()).GetAsyncEnumerator();
+        await using var run = tab.RunAsync("for i in range(400):\n    print(i, flush=True)\n", null, wanted.Reader).GetAsyncEnumerator();
         var updates = new List<ProcessRunUpdate>();
         var received = 0;
 
