@@ -1,7 +1,11 @@
+using Bunit;
+using Bunit.JSInterop.InvocationHandlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Playground.Client.Components.Editor;
+using Playground.Client.Components.Scenarios;
 using Playground.Client.Services;
 using Playground.Server.Hosting;
 using Playground.Server.Scenarios;
@@ -30,6 +34,22 @@ public abstract class WorkbenchTestBase : BunitTestBase
         Context.Services.AddScoped<ClientKey>();
         Context.Services.AddScoped<IScenarioService, ScenarioStore>();
         Context.Services.AddScoped<ScenarioDraft>();
+    }
+
+    private JSRuntimeInvocationHandler<string>? _editorValue;
+
+    /// <summary>
+    /// What Monaco holds, as its getValue answers (Run reads the code from the editor itself), without the
+    /// change event that would tell the workbench: a student's last keys whose event is still on its way.
+    /// </summary>
+    protected void HoldInEditor(string code) =>
+        (_editorValue ??= Context.JSInterop.Setup<string>("blazorMonaco.editor.getValue", _ => true)).SetResult(code);
+
+    /// <summary>Types <paramref name="code"/> into the workbench's editor: Monaco holds it and its change event reaches the workbench.</summary>
+    protected async Task TypeAsync(IRenderedComponent<ScenarioWorkbench> workbench, string code)
+    {
+        HoldInEditor(code);
+        await workbench.InvokeAsync(() => workbench.FindComponent<CodeEditor>().Instance.ValueChanged.InvokeAsync(code));
     }
 
     public override async Task InitializeAsync()

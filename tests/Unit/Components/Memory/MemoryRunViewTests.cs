@@ -30,7 +30,7 @@ public sealed class MemoryRunViewTests : WorkbenchTestBase
     private async Task<IRenderedComponent<ScenarioWorkbench>> RunAsync(string code)
     {
         var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.RefCount).AddChildContent<MemoryRunView>());
-        await workbench.InvokeAsync(() => workbench.FindComponent<CodeEditor>().Instance.ValueChanged.InvokeAsync(code));
+        await TypeAsync(workbench, code);
         await workbench.Find("button[data-testid='run']").ClickAsync(new());
         workbench.WaitForAssertion(() => Assert.StartsWith("Step 1 of ", workbench.Find("[data-testid='step-position']").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         return workbench;
@@ -62,6 +62,20 @@ public sealed class MemoryRunViewTests : WorkbenchTestBase
         StepToLine(workbench, 2, "ArrowLeft");
         Assert.Contains(Log(workbench), e => e.StartsWith("+1 `b` now refers to the list (line 2)", StringComparison.Ordinal));
         Assert.DoesNotContain(Log(workbench), e => e.Contains("del", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_runs_what_the_editor_holds_even_before_its_change_event_has_reached_the_page()
+    {
+        var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.RefCount).AddChildContent<MemoryRunView>());
+        HoldInEditor("print('typed just now')\n");
+
+        await workbench.Find("button[data-testid='run']").ClickAsync(new());
+
+        workbench.WaitForAssertion(() => Assert.StartsWith("Step 1 of ", workbench.Find("[data-testid='step-position']").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        workbench.Find("[data-testid='step-controls']").KeyDown(new KeyboardEventArgs { Key = "End" });
+        Assert.Contains("typed just now", workbench.Find("[data-testid='run-output']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("print('typed just now')\n", workbench.Instance.Code);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ScenarioWorkbenchTests : WorkbenchTestBase
     public async Task Share_saves_the_edited_code_and_shows_its_short_link()
     {
         var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.RefCount));
-        await workbench.InvokeAsync(() => workbench.FindComponent<CodeEditor>().Instance.ValueChanged.InvokeAsync("x = [1]\nprint(x)\n"));
+        await TypeAsync(workbench, "x = [1]\nprint(x)\n");
 
         await workbench.Find("button[data-testid='share']").ClickAsync(new());
 
@@ -57,7 +57,7 @@ public sealed class ScenarioWorkbenchTests : WorkbenchTestBase
         // What a page does when the student selects an object on it: it renders itself, and the workbench
         // with it, with the same page and a new child content.
         var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.MemoryPools));
-        await workbench.InvokeAsync(() => workbench.FindComponent<CodeEditor>().Instance.ValueChanged.InvokeAsync("blobs = ['x' * 600]\n"));
+        await TypeAsync(workbench, "blobs = ['x' * 600]\n");
 
         workbench.Render(p => p.Add(w => w.Page, PageCatalog.MemoryPools).Add(w => w.ChildContent, (RenderFragment)(b => b.AddContent(0, "selected"))));
 
@@ -76,7 +76,7 @@ public sealed class ScenarioWorkbenchTests : WorkbenchTestBase
         var original = workbench.Instance.Code;
         Assert.True(workbench.Find("button[data-testid='reset']").HasAttribute("disabled"));
 
-        await workbench.InvokeAsync(() => workbench.FindComponent<CodeEditor>().Instance.ValueChanged.InvokeAsync("del everything\n"));
+        await TypeAsync(workbench, "del everything\n");
         Assert.False(workbench.Find("button[data-testid='reset']").HasAttribute("disabled"));
         await workbench.Find("button[data-testid='reset']").ClickAsync(new());
 
