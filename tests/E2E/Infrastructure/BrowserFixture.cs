@@ -54,8 +54,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    /// <summary>
+    /// The whole page from the top. Chromium draws the fixed app bar and drawer of a full-page capture where
+    /// the scrolled window has them, so a test that had scrolled down got them across the middle of the
+    /// page: it is captured scrolled to the top, then scrolled back to where the test was.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var scrolled = await page.EvaluateAsync<double[]>("() => { const at = [window.scrollX, window.scrollY]; window.scrollTo(0, 0); return at; }");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        await page.EvaluateAsync("([x, y]) => window.scrollTo(x, y)", scrolled);
+    }
 
     public async Task DisposeAsync()
     {
