@@ -117,6 +117,28 @@ public sealed class HeapGraphTests : BunitTestBase
     }
 
     [Fact]
+    public void Arrows_between_cards_of_one_column_stay_inside_the_graph()
+    {
+        // The garbage collector page draws a collection's objects without frames: the class and an instance
+        // share a column, and the instance's __class__ arrow (which the layout leaves out) looped out
+        // past the graph's left and right edges.
+        var (trace, step) = RunTo("class Node:\n    pass\na = Node()\nb = Node()\na.other = b\nb.other = a\nprint('linked')\n", 6);
+
+        var graph = Context.Render<HeapGraph>(p => p.Add(g => g.Objects, MemoryStepView.At(trace, step).Objects.Where(o => o.Type is "Node" or "type").ToList()));
+
+        var width = double.Parse(graph.Find("[data-testid='graph-svg']").GetAttribute("viewBox")!.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        var classArrows = graph.FindAll("[data-testid='heap-arrow'][data-label='__class__'] path");
+        Assert.Equal(2, classArrows.Count);
+        foreach (var path in graph.FindAll("[data-testid='heap-arrow'] path"))
+        {
+            var numbers = path.GetAttribute("d")!.Split(' ').Where(t => t.Length > 0 && !char.IsLetter(t[0]))
+                .Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var xs = numbers.Where((_, i) => i % 2 == 0).ToList();
+            Assert.True(xs.All(x => x >= 0 && x <= width), $"{path.GetAttribute("d")} leaves a graph {width} wide");
+        }
+    }
+
+    [Fact]
     public void Beyond_two_hundred_objects_the_graph_keeps_what_the_step_touched_and_counts_the_rest()
     {
         var (trace, step) = RunTo("rows = []\nfor i in range(300):\n    rows.append([i * 1000])\nlast = rows[-1]\nprint(len(rows))\n", 4);

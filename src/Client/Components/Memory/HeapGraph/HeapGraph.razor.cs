@@ -243,7 +243,11 @@ public sealed partial class HeapGraph
             return (d, route[route.Count / 2]);
         }
 
-        if (key.Vertical)
+        // An arrow dagre did not route (an instance's __class__, which the layout leaves out) goes from the
+        // side of one card that faces the other to the side facing back. Cards that overlap across (one
+        // column, as a class often shares its instance's rank) face each other top and bottom: leaving
+        // a card's right side for a card beside or behind it looped out past the graph's edge.
+        if (key.Vertical || Math.Abs(to.X - from.X) < HeapGraphModel.CardWidth)
         {
             var below = to.Y >= from.Y;
             var sv = new GraphPoint(from.X, from.Y + ((below ? 1 : -1) * key.FromHeight / 2));
@@ -251,14 +255,17 @@ public sealed partial class HeapGraph
             return ($"M {N(sv.X)} {N(sv.Y)} C {N(sv.X)} {N((sv.Y + ev.Y) / 2)} {N(ev.X)} {N((sv.Y + ev.Y) / 2)} {N(ev.X)} {N(ev.Y)}", Mid(sv, ev));
         }
 
-        var s = new GraphPoint(from.X + (HeapGraphModel.CardWidth / 2), from.Y);
-        var e = to.X >= from.X ? new GraphPoint(to.X - (HeapGraphModel.CardWidth / 2), to.Y) : new GraphPoint(to.X + (HeapGraphModel.CardWidth / 2), to.Y);
+        var rightwards = to.X > from.X;
+        var half = rightwards ? HeapGraphModel.CardWidth / 2 : -HeapGraphModel.CardWidth / 2;
+        var s = new GraphPoint(from.X + half, from.Y);
+        var e = new GraphPoint(to.X - half, to.Y);
         return (Curve(s, e), Mid(s, e));
     }
 
+    /// <summary>Leaves and arrives sideways, in the direction from <paramref name="s"/> to <paramref name="e"/>.</summary>
     private static string Curve(GraphPoint s, GraphPoint e)
     {
-        var bend = Math.Max(30, Math.Abs(e.X - s.X) / 2);
+        var bend = Math.Max(30, Math.Abs(e.X - s.X) / 2) * (e.X >= s.X ? 1 : -1);
         return $"M {N(s.X)} {N(s.Y)} C {N(s.X + bend)} {N(s.Y)} {N(e.X - bend)} {N(e.Y)} {N(e.X)} {N(e.Y)}";
     }
 
