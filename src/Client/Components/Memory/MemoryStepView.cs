@@ -165,6 +165,22 @@ public sealed record LabelledChange
 
     public string ObjectLabel => _objectLabel ??= _subject is { } o ? MemoryStepView.Describe(o) : $"object #{Change.ObjectId}";
 
+    /// <summary>
+    /// Whether the log reads this change word for word as <paramref name="other"/>: the same move to the
+    /// same count for the same reason, on an object described alike (another instance of the same class),
+    /// so that a run of them is one line. Compared without putting either in words.
+    /// </summary>
+    public bool ReadsAs(LabelledChange other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var (a, b) = (Change, other.Change);
+        return a.Delta == b.Delta && a.RefCount == b.RefCount && a.Why == b.Why && a.Line == b.Line
+            && string.Equals(a.Detail, b.Detail, StringComparison.Ordinal) && string.Equals(a.Function, b.Function, StringComparison.Ordinal)
+            && (_subject is { } x && other._subject is { } y
+                ? ReferenceEquals(x, y) || (x.Type == y.Type && x.Repr == y.Repr)
+                : ObjectLabel == other.ObjectLabel);
+    }
+
     /// <summary>Equal when the change and its words are: not by whether the words were written yet.</summary>
     public bool Equals(LabelledChange? other) => other is not null && Change == other.Change && ObjectLabel == other.ObjectLabel;
 

@@ -16,6 +16,10 @@ public static class RefCountLog
     /// The first <paramref name="max"/> entries in words, and how many there are in all. A script's last
     /// step lets go of every object it made, thousands of changes at once: they are all paired (a store
     /// can take the reference of a load far before it), but only the entries shown are put in words.
+    /// Changes in a row that read word for word alike are one entry with how many times: tearing down a
+    /// linked list of 2,000 nodes, each node freed releases the next (Objects/typeobject.c's
+    /// subtype_dealloc clearing its __dict__), 1,999 times "released by an object being freed" on a
+    /// "Node object" whose count reached 0.
     /// </summary>
     public static RefCountLogPage Phrase(IReadOnlyList<LabelledChange> changes, int max)
     {
@@ -52,6 +56,10 @@ public static class RefCountLog
 
         var shown = new List<RefCountLogEntry>(Math.Min(max, pending.Count));
         var total = 0;
+        var changesShown = 0;
+        var changesInAll = 0;
+        LabelledChange? previous = null;
+        string? previousWords = null;
         for (var i = 0; i < pending.Count; i++)
         {
             if (pending[i] is not { } change)
@@ -59,14 +67,60 @@ public static class RefCountLog
                 continue;
             }
 
+            changesInAll++;
+            if (previous is not null && string.Equals(words[i], previousWords, StringComparison.Ordinal) && change.ReadsAs(previous))
+            {
+                // the entry before this one is shown when there were no more than max entries before it
+                if (total <= max)
+                {
+                    shown[^1] = shown[^1] with { Times = shown[^1].Times + 1 };
+                    changesShown++;
+                }
+
+                continue;
+            }
+
+            previous = change;
+            previousWords = words[i];
             if (total++ < max)
             {
                 var c = change.Change;
                 shown.Add(new RefCountLogEntry(c.Delta, c.RefCount, change.ObjectLabel, words[i] ?? Words(c, What(change)) ?? c.Reason));
+                changesShown++;
             }
         }
 
-        return new RefCountLogPage(shown, total);
+        return new RefCountLogPage(shown, total, changesInAll - changesShown);
+    }
+
+    /// <summary>
+    /// The objects a step freed, the first <paramref name="max"/> entries of them, objects in a row of one
+    /// type freed for one reason told once with how many (the nodes of a list torn down).
+    /// </summary>
+    public static FreedLogPage Fold(IReadOnlyList<ObjectFreed> freed, int max)
+    {
+        ArgumentNullException.ThrowIfNull(freed);
+        var shown = new List<FreedLogEntry>();
+        var inShown = 0;
+        foreach (var f in freed)
+        {
+            if (shown.Count > 0 && shown[^1] is var last && last.Type == f.Type && last.Reason == f.Reason)
+            {
+                shown[^1] = last with { Times = last.Times + 1 };
+            }
+            else if (shown.Count < max)
+            {
+                shown.Add(new FreedLogEntry(f.Type, f.Reason, 1));
+            }
+            else
+            {
+                break;
+            }
+
+            inShown++;
+        }
+
+        return new FreedLogPage(shown, freed.Count - inShown);
     }
 
     private static string What(LabelledChange change) => "the " + change.ObjectLabel.Split(' ')[0];
@@ -86,8 +140,17 @@ public static class RefCountLog
     };
 }
 
-/// <summary>The log's first entries in words, and the count of all of them.</summary>
-public sealed record RefCountLogPage(IReadOnlyList<RefCountLogEntry> Shown, int Total);
+/// <summary>The log's first entries in words, how many entries there are in all, and how many changes the entries not shown hold.</summary>
+public sealed record RefCountLogPage(IReadOnlyList<RefCountLogEntry> Shown, int Total, int ChangesNotShown);
 
-/// <summary>One line of the log: the move, the count after it, the object, and what happened in words.</summary>
-public sealed record RefCountLogEntry(int Delta, long RefCount, string ObjectLabel, string Text);
+/// <summary>
+/// One line of the log: the move, the count after it, the object, and what happened in words; <see cref="Times"/>
+/// changes in a row that read so.
+/// </summary>
+public sealed record RefCountLogEntry(int Delta, long RefCount, string ObjectLabel, string Text, int Times = 1);
+
+/// <summary>The first lines of what a step freed, and how many objects the lines not shown hold.</summary>
+public sealed record FreedLogPage(IReadOnlyList<FreedLogEntry> Shown, int ObjectsNotShown);
+
+/// <summary><see cref="Times"/> objects of <see cref="Type"/> freed in a row for one reason.</summary>
+public sealed record FreedLogEntry(string Type, string Reason, int Times);

@@ -79,22 +79,39 @@ public sealed class MemoryRunViewTests : WorkbenchTestBase
     }
 
     [Fact]
-    public async Task A_step_that_frees_hundreds_of_objects_logs_the_first_hundred_changes_and_says_how_many_more()
+    public async Task A_step_that_frees_hundreds_of_objects_logs_the_first_hundred_lines_and_says_how_many_more()
     {
-        const string code = "xs = []\nfor i in range(300):\n    xs.append([i])\nxs = None\nprint('done')\n";
+        // A list and a set in turn: no two changes in a row read alike, nor are two objects freed in a row of one type.
+        const string code = "xs = []\nfor i in range(300):\n    xs.append([1000 + i])\n    xs.append({1000 + i})\nxs = None\nprint('done')\n";
         var trace = MemorySimulator.Run(code, new SimulationOptions());
-        var step = trace.Steps.Single(s => s.Line == 4);
-        var changes = RefCountLog.Phrase(MemoryStepView.At(trace, step.Index).Changes).Count;
+        var step = trace.Steps.Single(s => s.Line == 5);
+        var phrased = RefCountLog.Phrase(MemoryStepView.At(trace, step.Index).Changes);
+        var freed = RefCountLog.Fold(step.Freed, 100);
         var workbench = await RunAsync(code);
 
         workbench.Find("[data-testid='step-controls']").KeyDown(new KeyboardEventArgs { Key = "End" });
-        StepToLine(workbench, 4, "ArrowLeft");
+        StepToLine(workbench, 5, "ArrowLeft");
 
         var log = Log(workbench);
-        Assert.True(changes > 300 && step.Freed.Count > 300, $"{changes} changes, {step.Freed.Count} freed");
-        Assert.Equal($"… and {changes - 100} more reference count changes on this step.", log[100]);
+        Assert.True(phrased.Count > 300 && step.Freed.Count > 300, $"{phrased.Count} lines of changes, {step.Freed.Count} freed");
+        Assert.Equal($"… and {phrased.Skip(100).Sum(e => e.Times):N0} more reference count changes on this step.", log[100]);
         Assert.Equal(100, log.Count(e => e.StartsWith("freed ", StringComparison.Ordinal)));
-        Assert.Equal($"… and {step.Freed.Count - 100} more objects freed on this step.", log[^1]);
-        Assert.StartsWith("-1 `xs` now refers to another object, not the list (line 4)", log[0], StringComparison.Ordinal);
+        Assert.True(freed.ObjectsNotShown > 400, $"{freed.ObjectsNotShown} freed objects not shown");
+        Assert.Equal($"… and {freed.ObjectsNotShown:N0} more objects freed on this step.", log[^1]);
+        Assert.StartsWith("-1 `xs` now refers to another object, not the list (line 5)", log[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_linked_list_torn_down_is_logged_a_line_for_each_thing_that_happened_with_how_many_times()
+    {
+        const string code = "class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor _ in range(200):\n    head = Node(head)\nprint('built')\n";
+        var workbench = await RunAsync(code);
+
+        workbench.Find("[data-testid='step-controls']").KeyDown(new KeyboardEventArgs { Key = "End" });
+
+        var log = Log(workbench);
+        Assert.Contains(log, e => e.StartsWith("-1 released by an object being freed (attribute) · Node object → 0", StringComparison.Ordinal) && e.EndsWith("×199", StringComparison.Ordinal));
+        Assert.Contains("freed Node: reference count reached zero ×200", log);
+        Assert.True(log.Count < 10, string.Join("\n", log));
     }
 }

@@ -1,5 +1,6 @@
 using Playground.Client.Components.Memory;
 using Playground.Engines.Memory;
+using Playground.Shared.Memory;
 using Xunit;
 
 namespace Playground.Tests.Unit.Components.Memory;
@@ -42,7 +43,8 @@ public sealed class RefCountLogTests
     [Fact]
     public void A_step_of_thousands_of_changes_puts_only_the_first_in_words_and_counts_them_all()
     {
-        var trace = MemorySimulator.Run("xs = []\nfor i in range(300):\n    xs.append([i])\nys = [xs, xs]\nprint(len(ys))\n", new SimulationOptions());
+        // ints from 1,000 up: each its own object with its own value, so no two changes read alike
+        var trace = MemorySimulator.Run("xs = []\nfor i in range(300):\n    xs.append(1000 + i)\nys = [xs, xs]\nprint(len(ys))\n", new SimulationOptions());
         var busiest = trace.Steps.MaxBy(s => s.RefCountChanges.Count)!;
         var changes = MemoryStepView.At(trace, busiest.Index).Changes;
         var all = RefCountLog.Phrase(changes);
@@ -53,5 +55,45 @@ public sealed class RefCountLogTests
         Assert.Equal(all.Count, page.Total);
         Assert.Equal(all.Take(25), page.Shown);
         Assert.Equal(all, RefCountLog.Phrase(changes, all.Count).Shown);
+    }
+
+    [Fact]
+    public void Changes_in_a_row_that_read_alike_are_one_entry_with_how_many_times()
+    {
+        // The module torn down at the end: `head` lets go of the last node, and each node freed releases the
+        // one it holds, 199 times the same words on a "Node object" whose count reached zero.
+        const string script = "class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor _ in range(200):\n    head = Node(head)\nprint('built')\n";
+        var trace = MemorySimulator.Run(script, new SimulationOptions());
+        var changes = MemoryStepView.At(trace, trace.Steps.Count - 1).Changes;
+
+        var log = RefCountLog.Phrase(changes);
+
+        var released = Assert.Single(log, e => e.Text == "released by an object being freed (attribute)");
+        Assert.Equal((-1, 0L, "Node object", 199), (released.Delta, released.RefCount, released.ObjectLabel, released.Times));
+        Assert.Equal(changes.Count(c => c.Change.Delta != 0), log.Sum(e => e.Times));
+        var page = RefCountLog.Phrase(changes, 1);
+        Assert.Equal(log.Count, page.Total);
+        Assert.Equal(log.Skip(1).Sum(e => e.Times), page.ChangesNotShown);
+    }
+
+    [Fact]
+    public void Objects_freed_in_a_row_of_one_type_for_one_reason_are_one_entry()
+    {
+        var freed = new[]
+        {
+            new ObjectFreed(1, "Node", "reference count reached zero"),
+            new ObjectFreed(2, "Node", "reference count reached zero"),
+            new ObjectFreed(3, "Node", "reference count reached zero"),
+            new ObjectFreed(4, "dict", "reference count reached zero"),
+            new ObjectFreed(5, "Node", "cleared by the cyclic GC"),
+            new ObjectFreed(6, "type", "reference count reached zero"),
+        };
+
+        var page = RefCountLog.Fold(freed, 3);
+
+        Assert.Equal(
+            [new FreedLogEntry("Node", "reference count reached zero", 3), new FreedLogEntry("dict", "reference count reached zero", 1), new FreedLogEntry("Node", "cleared by the cyclic GC", 1)],
+            page.Shown);
+        Assert.Equal(1, page.ObjectsNotShown);
     }
 }
