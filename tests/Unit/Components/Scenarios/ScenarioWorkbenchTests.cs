@@ -52,6 +52,19 @@ public sealed class ScenarioWorkbenchTests : WorkbenchTestBase
     }
 
     [Fact]
+    public async Task Share_saves_what_the_editor_holds_even_before_its_change_event_has_reached_the_page()
+    {
+        var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.RefCount));
+        HoldInEditor("y = (1, 2)\nprint(y)\n");
+
+        await workbench.Find("button[data-testid='share']").ClickAsync(new());
+
+        var link = workbench.WaitForElement("[data-testid='share-link']").TextContent;
+        var saved = await Context.Services.CreateScope().ServiceProvider.GetRequiredService<IScenarioService>().GetSharedAsync(link[(link.LastIndexOf('/') + 1)..]);
+        Assert.Equal("y = (1, 2)\nprint(y)\n", saved!.Code);
+    }
+
+    [Fact]
     public async Task The_page_rendering_the_workbench_again_keeps_the_edited_code_and_the_chosen_scenario()
     {
         // What a page does when the student selects an object on it: it renders itself, and the workbench
