@@ -53,7 +53,7 @@ for (var i = 1; i <= StepsTimed; i++)
     floorFrames.Add(times[3]);
 }
 
-Console.WriteLine(string.Create(inv, $"  floor (a page that only changes a number): key to screen p50 {Quantile([.. floor.Order()], 0.5):0.0} ms, from the page's keydown p50 {Quantile([.. floorReceived.Order()], 0.5):0.0} ms, painted in the first frame after the key {floorFrames.Count(f => f <= 1)} of {floorFrames.Count}"));
+Console.WriteLine(string.Create(inv, $"  floor (a page that only changes a number): key to screen p50 {Quantile([.. floor.Order()], 0.5):0.0} ms, from the page's keydown p50 {Quantile([.. floorReceived.Order()], 0.5):0.0} ms, painted in the first frame after the key {InFirstFrame(floorFrames)} of {floorFrames.Count}"));
 
 var passes = new[] { ("/memory/refcount", false), ("/memory/refcount", true), ("/memory/gc", false) };
 foreach (var (path, select) in only is null ? passes : [passes[int.Parse(only, inv)]])
@@ -73,13 +73,13 @@ foreach (var (path, select) in only is null ? passes : [passes[int.Parse(only, i
     Console.WriteLine(string.Create(inv, $"  {"  the same from the page's keydown",-32} tiny {small.FromReceived.Count(t => t > FrameMs),9}   big {big.FromReceived.Count(t => t > FrameMs),9}   of {big.FromReceived.Length}"));
     // The measure of "within one animation frame": the step painted in the first frame the browser began
     // after the key, as the floor's number is; a key waits for that frame whatever the page does.
-    Console.WriteLine(string.Create(inv, $"  {"painted in the key's first frame",-32} tiny {small.Frames.Count(f => f <= 1),9}   big {big.Frames.Count(f => f <= 1),9}   of {big.Frames.Length}"));
+    Console.WriteLine(string.Create(inv, $"  {"painted in the key's first frame",-32} tiny {InFirstFrame(small.Frames),9}   big {InFirstFrame(big.Frames),9}   of {big.Frames.Length}"));
     Console.WriteLine(string.Create(inv, $"  {"frames from key to paint, max",-32} tiny {small.Frames.Max(),9}   big {big.Frames.Max(),9}"));
     Console.WriteLine($"  the first {StepsTimed} steps forward of the new run (every graph shape new to the page):");
     Row("  to screen p50 (ms)", small.FreshScreen, big.FreshScreen, 0.50);
     Row("  to screen p95 (ms)", small.FreshScreen, big.FreshScreen, 0.95);
     Console.WriteLine(string.Create(inv, $"  {"  over one frame (16.7 ms)",-32} tiny {small.FreshScreen.Count(t => t > FrameMs),9}   big {big.FreshScreen.Count(t => t > FrameMs),9}   of {big.FreshScreen.Length}"));
-    Console.WriteLine(string.Create(inv, $"  {"  painted in the key's first frame",-32} tiny {small.FreshFrames.Count(f => f <= 1),9}   big {big.FreshFrames.Count(f => f <= 1),9}   of {big.FreshFrames.Length}"));
+    Console.WriteLine(string.Create(inv, $"  {"  painted in the key's first frame",-32} tiny {InFirstFrame(small.FreshFrames),9}   big {InFirstFrame(big.FreshFrames),9}   of {big.FreshFrames.Length}"));
 }
 
 return 0;
@@ -90,6 +90,9 @@ void Row(string name, double[] baseline, double[] measured, double quantile)
     var m = Quantile(measured, quantile);
     Console.WriteLine(string.Create(inv, $"  {name,-32} tiny {b,9:0.0}   big {m,9:0.0}   ratio {m / b,6:0.00}"));
 }
+
+// Steps painted in the first frame after their key (the probe's frame count is 1).
+static int InFirstFrame(IEnumerable<double> frames) => frames.Count(f => f <= 1);
 
 static double Quantile(double[] sorted, double q) => sorted[(int)Math.Clamp(Math.Ceiling(sorted.Length * q) - 1, 0, sorted.Length - 1)];
 
