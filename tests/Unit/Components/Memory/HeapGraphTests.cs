@@ -136,6 +136,16 @@ public sealed class HeapGraphTests : BunitTestBase
             var xs = numbers.Where((_, i) => i % 2 == 0).ToList();
             Assert.True(xs.All(x => x >= 0 && x <= width), $"{path.GetAttribute("d")} leaves a graph {width} wide");
         }
+
+        // The label of a line that runs down goes beside its middle, not across it.
+        foreach (var arrow in graph.FindAll("[data-testid='heap-arrow'][data-label='__class__']"))
+        {
+            var d = arrow.QuerySelector("path")!.GetAttribute("d")!.Split(' ').Where(t => t.Length > 0 && !char.IsLetter(t[0]))
+                .Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var label = arrow.QuerySelector("text")!;
+            Assert.Equal("start", label.GetAttribute("text-anchor"));
+            Assert.True(double.Parse(label.GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture) > (d[0] + d[^2]) / 2, "the label starts right of the line's middle");
+        }
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed partial class HeapGraph
     /// is a large part of a step in the browser's interpreter, and most arrows sit where they sat on the
     /// last step (a remembered layout hands back the same route arrays).
     /// </summary>
-    private readonly Dictionary<PathKey, (string D, GraphPoint LabelAt)> _paths = [];
+    private readonly Dictionary<PathKey, ArrowPathShape> _paths = [];
     private HeapGraphModel _model = HeapGraphModel.Build([], [], [], false, new HashSet<long>(), null);
     private GraphLayout? _layout;
     private GraphLayout _fallback = GraphLayout.Columns(HeapGraphModel.Build([], [], [], false, new HashSet<long>(), null));
@@ -187,7 +187,7 @@ public sealed partial class HeapGraph
         _layout is not null && _layout.Nodes.TryGetValue(nodeId, out var p) ? p
         : _fallback.Nodes.TryGetValue(nodeId, out var q) ? q : null;
 
-    private (string D, GraphPoint LabelAt)? ArrowPath(int index, GraphArrow arrow)
+    private ArrowPathShape? ArrowPath(int index, GraphArrow arrow)
     {
         if (Position(arrow.From) is not { } from || Position(arrow.To) is not { } to)
         {
@@ -210,7 +210,7 @@ public sealed partial class HeapGraph
         return path;
     }
 
-    private static (string D, GraphPoint LabelAt) WritePath(PathKey key)
+    private static ArrowPathShape WritePath(PathKey key)
     {
         var (from, to) = (key.From, key.To);
         if (key.FrameRow >= 0)
@@ -221,11 +221,11 @@ public sealed partial class HeapGraph
             {
                 // Frames sit above what they name: out of the name's dot to the right, down into the card's top.
                 var top = new GraphPoint(to.X, to.Y - (key.ToHeight / 2));
-                return (CurveDown(start, top), Mid(start, top));
+                return new(CurveDown(start, top), Mid(start, top));
             }
 
             var end = new GraphPoint(to.X - (HeapGraphModel.CardWidth / 2), to.Y);
-            return (Curve(start, end), Mid(start, end));
+            return new(Curve(start, end), Mid(start, end));
         }
 
         if (key.SelfLoop)
@@ -234,13 +234,13 @@ public sealed partial class HeapGraph
             var top = to.Y - (key.ToHeight / 2);
             var a = new GraphPoint(to.X + 20, top);
             var b = new GraphPoint(to.X - 20, top);
-            return ($"M {N(a.X)} {N(a.Y)} C {N(a.X + 30)} {N(top - 46)} {N(b.X - 30)} {N(top - 46)} {N(b.X)} {N(b.Y)}", new GraphPoint(to.X, top - 34));
+            return new($"M {N(a.X)} {N(a.Y)} C {N(a.X + 30)} {N(top - 46)} {N(b.X - 30)} {N(top - 46)} {N(b.X)} {N(b.Y)}", new GraphPoint(to.X, top - 34));
         }
 
         if (key.Route is { } route)
         {
             var d = "M " + string.Join(" L ", route.Select(p => $"{N(p.X)} {N(p.Y)}"));
-            return (d, route[route.Count / 2]);
+            return new(d, route[route.Count / 2]);
         }
 
         // An arrow dagre did not route (an instance's __class__, which the layout leaves out) goes from the
@@ -252,14 +252,15 @@ public sealed partial class HeapGraph
             var below = to.Y >= from.Y;
             var sv = new GraphPoint(from.X, from.Y + ((below ? 1 : -1) * key.FromHeight / 2));
             var ev = new GraphPoint(to.X, to.Y - ((below ? 1 : -1) * key.ToHeight / 2));
-            return ($"M {N(sv.X)} {N(sv.Y)} C {N(sv.X)} {N((sv.Y + ev.Y) / 2)} {N(ev.X)} {N((sv.Y + ev.Y) / 2)} {N(ev.X)} {N(ev.Y)}", Mid(sv, ev));
+            // A label centred on a line that runs down would sit across it: it goes beside the line's middle.
+            return new($"M {N(sv.X)} {N(sv.Y)} C {N(sv.X)} {N((sv.Y + ev.Y) / 2)} {N(ev.X)} {N((sv.Y + ev.Y) / 2)} {N(ev.X)} {N(ev.Y)}", Mid(sv, ev), LabelBeside: true);
         }
 
         var rightwards = to.X > from.X;
         var half = rightwards ? HeapGraphModel.CardWidth / 2 : -HeapGraphModel.CardWidth / 2;
         var s = new GraphPoint(from.X + half, from.Y);
         var e = new GraphPoint(to.X - half, to.Y);
-        return (Curve(s, e), Mid(s, e));
+        return new(Curve(s, e), Mid(s, e));
     }
 
     /// <summary>Leaves and arrives sideways, in the direction from <paramref name="s"/> to <paramref name="e"/>.</summary>
@@ -345,6 +346,9 @@ public sealed partial class HeapGraph
     }
 
     private void EndDrag() => _dragging = false;
+
+    /// <summary>An arrow's SVG path and where its label goes: centred above <paramref name="LabelAt"/>, or beside it.</summary>
+    private sealed record ArrowPathShape(string D, GraphPoint LabelAt, bool LabelBeside = false);
 
     /// <summary>
     /// What an arrow's path is drawn from. A route is compared by reference: the layout cache hands back
