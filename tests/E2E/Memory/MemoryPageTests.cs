@@ -67,8 +67,12 @@ public sealed class MemoryPageTests(BrowserFixture browser)
         await page.PressAsync("ArrowRight");
 
         await Expect(page.ChangeLog).ToContainTextAsync("list");
+        var scrolled = await page.Page.EvaluateAsync<double>("() => window.scrollY");
         await page.PressAsync("End");
         await Expect(page.Output).ToContainTextAsync("2\n3\n4\n");
+        // End went to the last step and did not also scroll the page to its foot (the browser's smooth scroll takes a moment to start)
+        await page.Page.WaitForTimeoutAsync(300);
+        Assert.Equal(scrolled, await page.Page.EvaluateAsync<double>("() => window.scrollY"));
         await BrowserFixture.ScreenshotAsync(page.Page, "memory-refcount");
     }
 

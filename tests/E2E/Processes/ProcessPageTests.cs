@@ -53,9 +53,13 @@ public sealed class ProcessPageTests(BrowserFixture browser)
         await page.ClickTimelineAtAsync(0.98);
         await Expect(page.TimelineCursor).ToHaveCountAsync(1);
         // the workers exit in the run's last few milliseconds, which 2% of a short run may not reach: End puts the cursor at the last event
+        var scrolled = await page.Page.EvaluateAsync<double>("() => window.scrollY");
         await page.TimelinePlot.PressAsync("End");
         await Expect(page.CursorLane("Process-1")).ToContainTextAsync("exited with code 0", new() { Timeout = 15_000 });
         await Expect(page.CursorLane("Process-2")).ToContainTextAsync("exited with code 0", new() { Timeout = 15_000 });
+        // ...and does not also scroll the page to its foot
+        await page.Page.WaitForTimeoutAsync(300);
+        Assert.Equal(scrolled, await page.Page.EvaluateAsync<double>("() => window.scrollY"));
         // at 1280 px the timeline takes the page's width below the editor, not half of it beside the code
         var plot = await page.TimelinePlot.BoundingBoxAsync();
         Assert.True(plot is { Width: > 700 }, $"the timeline's plot is {plot?.Width} px wide");

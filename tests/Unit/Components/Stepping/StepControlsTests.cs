@@ -46,6 +46,19 @@ public sealed class StepControlsTests : BunitTestBase
     }
 
     [Fact]
+    public void The_keys_the_controls_answer_are_kept_from_the_browser_and_Tab_is_not()
+    {
+        var module = Context.JSInterop.SetupModule("./js/keys.js");
+        module.Mode = JSRuntimeMode.Loose;
+
+        var controls = Render(count: 10);
+
+        var arguments = Assert.Single(module.Invocations["claimKeys"]).Arguments;
+        Assert.Equal(controls.Find("[data-testid='step-controls']").GetAttribute("blazor:elementReference"), ((Microsoft.AspNetCore.Components.ElementReference)arguments[0]!).Id);
+        Assert.Equal(["ArrowLeft", "ArrowRight", "End", "Home", " "], Assert.IsType<string[]>(arguments[1]).OrderBy(k => k.Trim().Length == 0 ? "~" : k, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Arrow_keys_Home_and_End_step_through_the_trace()
     {
         var controls = Render(count: 10, step: 3);

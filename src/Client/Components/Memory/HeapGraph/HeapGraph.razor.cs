@@ -36,6 +36,8 @@ public sealed partial class HeapGraph
     private string? _laidOut;
     private string? _requested;
     private DagreLayout? _dagre;
+    private ElementReference _viewport;
+    private ClaimedKeys? _keys;
     private double _scale = 1;
     private double _tx;
     private double _ty;
@@ -111,6 +113,11 @@ public sealed partial class HeapGraph
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender)
+        {
+            _keys = await ClaimedKeys.ClaimAsync(JS, _viewport, HandledKeys);
+        }
+
         var signature = _model.Signature;
         if (signature == _laidOut || signature == _requested)
         {
@@ -179,6 +186,11 @@ public sealed partial class HeapGraph
         if (_dagre is not null)
         {
             await _dagre.DisposeAsync();
+        }
+
+        if (_keys is not null)
+        {
+            await _keys.DisposeAsync();
         }
     }
 
@@ -290,6 +302,9 @@ public sealed partial class HeapGraph
     private void Zoom(double factor) => _scale = Math.Clamp(_scale * factor, MinScale, MaxScale);
 
     private void Fit() => (_scale, _tx, _ty) = (1, 0, 0);
+
+    /// <summary>The keys <see cref="OnKeyDown"/> answers: the browser does not also scroll the page with them.</summary>
+    private static readonly string[] HandledKeys = ["+", "=", "-", "_", "0", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"];
 
     private void OnKeyDown(KeyboardEventArgs e)
     {

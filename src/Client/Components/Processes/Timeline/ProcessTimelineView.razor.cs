@@ -53,7 +53,7 @@ public sealed partial class ProcessTimelineView
     private HashSet<ArrowLine> _labelled = [];
     private int _arrowsInView;
     private double? _cursorX;
-    private bool _preventDefault;
+    private ClaimedKeys? _keys;
     private Drag _drag = Drag.None;
     private double _dragStartX;
 
@@ -193,6 +193,8 @@ public sealed partial class ProcessTimelineView
             {
                 // no measurement: the default width stays
             }
+
+            _keys = await ClaimedKeys.ClaimAsync(JS, _plot, HandledKeys);
         }
 
         if (_folding)
@@ -282,9 +284,11 @@ public sealed partial class ProcessTimelineView
         OnParametersSet();
     }
 
+    /// <summary>The keys <see cref="OnKeyDown"/> answers: the browser does not also scroll the page with them.</summary>
+    private static readonly string[] HandledKeys = ["ArrowRight", "ArrowLeft", "Home", "End", "+", "=", "-", "_", "PageDown", "PageUp", "0"];
+
     private async Task OnKeyDown(KeyboardEventArgs e)
     {
-        _preventDefault = true;
         var step = e.ShiftKey ? CursorStep * 10 : CursorStep;
         var cursor = Cursor ?? _view.TimeAt(0.5);
         switch (e.Key)
@@ -315,9 +319,6 @@ public sealed partial class ProcessTimelineView
                 break;
             case "0":
                 Fit();
-                break;
-            default:
-                _preventDefault = false;
                 break;
         }
     }
@@ -380,6 +381,11 @@ public sealed partial class ProcessTimelineView
         catch (JSDisconnectedException)
         {
             // the page is gone with its observer
+        }
+
+        if (_keys is not null)
+        {
+            await _keys.DisposeAsync();
         }
 
         _self?.Dispose();
