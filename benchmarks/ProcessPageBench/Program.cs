@@ -41,16 +41,16 @@ var idle = await MeasureAsync(page, server, TimeSpan.FromSeconds(3), () => Task.
 await page.EvaluateAsync("code => monaco.editor.getModels().forEach(m => m.setValue(code))", script);
 await page.ClickAsync("button[data-testid='run']");
 await Assertions.Expect(page.Locator("button[data-testid='stop']")).ToBeEnabledAsync();
-// PROCESS_BENCH_TRACE=DIR writes a Chromium performance trace of the stream there.
-var trace = await ChromeTrace.StartIfAskedAsync(page, "PROCESS_BENCH_TRACE");
+// A Chromium trace of the stream tells, for each long frame, how long the page's thread ran in it;
+// PROCESS_BENCH_TRACE=DIR also writes it there, for DevTools' Performance panel.
+var trace = await ChromeTrace.StartAsync(page);
 var watch = Stopwatch.StartNew();
 var stream = await MeasureAsync(page, server, TimeSpan.FromSeconds(120),
     async () => await page.GetByTestId("run-ending").CountAsync() > 0);
 watch.Stop();
-if (trace is not null)
-{
-    await trace.StopAsync("PROCESS_BENCH_TRACE", "stream");
-}
+await trace.StopAsync();
+await trace.WriteIfAskedAsync("PROCESS_BENCH_TRACE", "stream");
+var traced = trace.Frames();
 var ending = await page.GetByTestId("run-ending").InnerTextAsync();
 var counted = await page.Locator("text=/[0-9,]+ events/").First.InnerTextAsync();
 
@@ -65,6 +65,14 @@ Row("click to zoom shown, max (ms)", idle.InputMax, stream.InputMax, "0.0");
 Row("server RSS peak (MiB)", idle.PeakMiB, stream.PeakMiB, "0.0");
 Console.WriteLine($"  frames over 50 ms during the stream: {stream.Over50} of {stream.Frames}, {stream.Over50 - stream.AtThreeFrames} of them four frames (66.7 ms) or more; input probes: {stream.InputCount}");
 Console.WriteLine($"  the frames over 50 ms, by when they ended: {(stream.LongFrames.Length == 0 ? "none" : stream.LongFrames)}");
+// what the page's thread did in them: ran (the page's own work) or waited (for a core, or for V8's compiler threads)
+var tracedLong = traced.Where(f => f.WallMilliseconds > 50).ToList();
+Console.WriteLine(string.Create(inv, $"  in Chromium's trace, frames over 50 ms: {tracedLong.Count} of {traced.Count}; the page's thread ran in them: {(tracedLong.Count == 0 ? "-" : string.Join(", ", tracedLong.Select(f => $"{f.RunMilliseconds:0} of {f.WallMilliseconds:0} ms")))}"));
+if (traced.Count > 0)
+{
+    var busiest = traced.MaxBy(f => f.RunMilliseconds)!;
+    Console.WriteLine(string.Create(inv, $"  the most the page's thread ran in one frame: {busiest.RunMilliseconds:0.0} ms (a frame of {busiest.WallMilliseconds:0} ms, {busiest.EndedAtSeconds:0.0} s in); frames in which it ran over 50 ms: {traced.Count(f => f.RunMilliseconds > 50)}"));
+}
 return 0;
 
 void Row(string name, double baseline, double measured, string format) =>
