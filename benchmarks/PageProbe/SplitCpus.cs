@@ -7,6 +7,9 @@ namespace Playground.Benchmarks.PageProbe;
 /// waiting for a core rather than the page working. Comparing the settings tells them apart.
 /// PAGE_BENCH_SPLIT_CPUS=server puts only the server and its runs on the first core and leaves the
 /// browser on both (Chromium's own processes, its renderer, compositor and GPU process, need more than one).
+/// PAGE_BENCH_SPLIT_CPUS=nice starts the server at the lowest priority (nice 19; the python3 processes of
+/// its runs inherit it): the browser has both cores before them, as when the run is on another machine,
+/// and the run still gets what the browser leaves.
 /// </summary>
 public static class SplitCpus
 {
@@ -23,12 +26,14 @@ public static class SplitCpus
     {
         "1" => "server and its runs on core 0, browser on core 1",
         "server" => "server and its runs on core 0, browser on both",
+        "nice" => "server and its runs at the lowest priority (nice 19), browser on both cores before them",
         _ => "server, runs and browser share the cores",
     };
 
     /// <summary>The command that starts the server: itself, or under taskset on core 0.</summary>
     public static (string File, IReadOnlyList<string> Arguments) Server(string file, IReadOnlyList<string> arguments) =>
-        ServerPinned ? ("taskset", ["-c", "0", file, .. arguments]) : (file, arguments);
+        Setting == "nice" ? ("nice", ["-n", "19", file, .. arguments])
+        : ServerPinned ? ("taskset", ["-c", "0", file, .. arguments]) : (file, arguments);
 
     /// <summary>The browser's executable: Debian's Chromium, or a script that starts it on core 1 (its child processes inherit the core).</summary>
     public static string BrowserExecutable()
