@@ -23,7 +23,7 @@ await using var browser = await playwright.Chromium.LaunchAsync(new() { Executab
 var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, BaseURL = server.Address.ToString() });
 await page.AddInitScriptAsync(BenchmarkFiles.FrameProbeScript());
 // What the page itself reports (a render error would otherwise look like a slow step).
-page.Console += (_, message) => { if (message.Type is "error" or "warning") Console.Error.WriteLine($"  [page {message.Type}] {message.Text}"); };
+page.Console += (_, message) => { if (message.Type is "error" or "warning") Console.Error.WriteLine($"  [page {message.Type}] {message.Text} {message.Location}"); };
 page.PageError += (_, error) => Console.Error.WriteLine($"  [page error] {error}");
 
 Console.WriteLine($"Memory pages stepping through 100,000 steps and 2,000 live objects (Chromium {browser.Version}, {Environment.ProcessorCount} cores; {SplitCpus.Describe})");
