@@ -83,6 +83,9 @@ public static class PlaygroundHost
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        // A browser asks for /favicon.ico wherever a page names no icon (a JSON answer, an image opened
+        // alone): the icon is an SVG, and without this every such visit rendered the not-found page.
+        app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true));
         app.MapHealthChecks("/healthz");
         app.MapScenarioApi();
         app.UseHubWebSocketCompression();

@@ -206,6 +206,20 @@ public sealed class ShareApiTests : IDisposable
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Favicon_ico_leads_to_the_svg_icon()
+    {
+        using var client = _factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/favicon.ico");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/favicon.svg", response.Headers.Location?.ToString());
+        var icon = await client.GetAsync("/favicon.svg");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
+
     private async Task<ShareOutcome> ShareAsync(string page, string code)
     {
         var response = await _client.PostAsJsonAsync("/api/scenarios", new ShareRequest(page, "t", code, null));
