@@ -105,13 +105,14 @@ public sealed class HeapGraphTests : BunitTestBase
     {
         var (trace, step) = RunTo("a = [1]\nb = [2]\ndel a\nprint(b)\n", 3);
         var view = MemoryStepView.At(trace, step);
-        var before = HeapReplay.HeapAfter(trace, step - 1);
-        var freed = view.Freed.Select(f => new FreedCard(before[f.ObjectId], f.Reason)).ToList();
+        var freed = FreedCard.Of(view);
 
         var graph = Render(trace, step, p => p.Add(g => g.Freed, freed).Add(g => g.HighlightedIds, new HashSet<long> { view.Objects.Single(o => o.Repr == "list of 1" && o.References.Count == 1 && o.RefCount == 1).Id }));
 
         var gone = graph.FindAll("[data-testid='heap-card'].freed").Single();
         Assert.Equal("freed: refcount 0", gone.QuerySelector("[data-testid='card-freed']")!.TextContent);
+        // its badge says what its line says: the count it was freed at, not the one before the step
+        Assert.Equal("0", gone.QuerySelector("[data-testid='card-refcount']")!.TextContent);
         Assert.Contains("reference count reached zero", gone.GetAttribute("aria-label"), StringComparison.Ordinal);
         Assert.Single(graph.FindAll("[data-testid='heap-card'].changed"));
     }

@@ -359,14 +359,18 @@ public sealed record GraphCard(HeapObject Object, string? FreedReason)
 /// <summary>A reference: from a frame's name (<see cref="FrameRow"/> set) or from an object, labelled with what holds it.</summary>
 public sealed record GraphArrow(string From, string To, string Label, int? FrameRow);
 
-/// <summary>An object freed on this step, as it was just before, with the reason it was freed.</summary>
+/// <summary>
+/// An object freed on this step, as it was just before (its value and what it referred to), with the
+/// reason it was freed, and a count of zero: CPython frees an object only once its count reaches zero
+/// (Py_DECREF calls _Py_Dealloc then; the collector's tp_clear drops the last references of a cycle).
+/// </summary>
 public sealed record FreedCard(HeapObject Object, string Reason)
 {
-    /// <summary>The cards of what <paramref name="view"/>'s step freed, each as it was before the step.</summary>
+    /// <summary>The cards of what <paramref name="view"/>'s step freed.</summary>
     public static IReadOnlyList<FreedCard> Of(MemoryStepView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         return view.Freed.Count == 0 ? []
-            : [.. view.Freed.Where(f => view.Gone.ContainsKey(f.ObjectId)).Select(f => new FreedCard(view.Gone[f.ObjectId], f.Reason))];
+            : [.. view.Freed.Where(f => view.Gone.ContainsKey(f.ObjectId)).Select(f => new FreedCard(view.Gone[f.ObjectId] with { RefCount = 0 }, f.Reason))];
     }
 }

@@ -86,8 +86,12 @@ public sealed class CollectionViewTests : BunitTestBase
         view.FindAll("[data-testid='gc-phase-tab']")[2].Click();
         Assert.All(NodeCards(view), c => Assert.Contains("gc-unreachable", c.GetAttribute("class"), StringComparison.Ordinal));
 
+        Assert.All(NodeCards(view), c => Assert.Equal("1", c.QuerySelector("[data-testid='card-refcount']")!.TextContent));
+
         view.FindAll("[data-testid='gc-phase-tab']")[6].Click();
         Assert.All(NodeCards(view), c => Assert.Contains("gc-freed", c.GetAttribute("class"), StringComparison.Ordinal));
+        // freed at a count of zero: tp_clear dropped the references the two held on each other
+        Assert.All(NodeCards(view), c => Assert.Equal("0", c.QuerySelector("[data-testid='card-refcount']")!.TextContent));
     }
 
     private static List<AngleSharp.Dom.IElement> NodeCards(IRenderedComponent<CollectionView> view) =>
