@@ -195,7 +195,8 @@ public sealed class HeapGraphTests : BunitTestBase
         Assert.Contains("[0] int 1000", view.Find("[data-testid='details-referents']").TextContent, StringComparison.Ordinal);
         Assert.Equal("refcount 2", view.Find("[data-testid='details-refcount']").TextContent);
         Assert.NotEmpty(view.FindAll("[data-testid='refcount-chart'] circle"));
-        Assert.Contains("`b` no longer refers to the list: del (line 4)", view.Find("[data-testid='refcount-history']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("b no longer refers to the list: del (line 4)", view.Find("[data-testid='refcount-history']").TextContent, StringComparison.Ordinal);
+        Assert.Contains(view.FindAll("[data-testid='refcount-history'] code"), c => c.TextContent == "b");
 
         view.FindAll("[data-testid='neighbour-link']").First(l => l.TextContent.Contains("dict", StringComparison.Ordinal)).Click();
         Assert.Contains("dict of 1", view.Find("[data-testid='details-title']").TextContent, StringComparison.Ordinal);
