@@ -11,6 +11,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly List<IBrowserContext> _open = [];
+
     private IPlaywright? _playwright;
 
     public PlaygroundServer Server { get; private set; } = null!;
@@ -51,7 +53,28 @@ public sealed class BrowserFixture : IAsyncLifetime
             ColorScheme = scheme,
         });
         context.SetDefaultTimeout(20_000);
+        lock (_open)
+        {
+            _open.Add(context);
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes every page opened since the last call: the tabs of the test that just ended.</summary>
+    public async Task CloseOpenPagesAsync()
+    {
+        IBrowserContext[] open;
+        lock (_open)
+        {
+            open = [.. _open];
+            _open.Clear();
+        }
+
+        foreach (var context in open)
+        {
+            await context.CloseAsync();
+        }
     }
 
     /// <summary>

@@ -7,12 +7,12 @@ namespace Playground.Tests.E2E.Memory;
 
 /// <summary>The memory pages against the real server and engine, in Chromium.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class MemoryPageTests(BrowserFixture browser)
+public sealed class MemoryPageTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task The_cycle_scenario_shows_the_two_nodes_unreachable_then_freed_and_stepping_back_brings_them_back()
     {
-        var page = new MemoryPage(await browser.NewPageAsync());
+        var page = new MemoryPage(await Browser.NewPageAsync());
         await page.Shell.GotoAsync("/memory/gc");
 
         await page.RunAsync();
@@ -43,7 +43,7 @@ public sealed class MemoryPageTests(BrowserFixture browser)
     [Fact]
     public async Task The_collection_view_fits_a_phone_in_the_dark_theme()
     {
-        var page = new MemoryPage(await browser.NewPageAsync(390, 844, Microsoft.Playwright.ColorScheme.Dark));
+        var page = new MemoryPage(await Browser.NewPageAsync(390, 844, Microsoft.Playwright.ColorScheme.Dark));
         await page.Shell.GotoAsync("/memory/gc");
 
         await page.RunAsync();
@@ -60,7 +60,7 @@ public sealed class MemoryPageTests(BrowserFixture browser)
     [Fact]
     public async Task Refcount_changes_are_listed_with_their_reasons_and_the_output_grows_with_the_steps()
     {
-        var page = new MemoryPage(await browser.NewPageAsync());
+        var page = new MemoryPage(await Browser.NewPageAsync());
         await page.Shell.GotoAsync("/memory/refcount");
 
         await page.RunAsync();
@@ -79,7 +79,7 @@ public sealed class MemoryPageTests(BrowserFixture browser)
     [Fact]
     public async Task Code_outside_the_subset_is_refused_with_its_line_and_column()
     {
-        var page = new MemoryPage(await browser.NewPageAsync());
+        var page = new MemoryPage(await Browser.NewPageAsync());
         await page.Shell.GotoAsync("/memory/refcount");
         await page.Shell.ReplaceCodeAsync("x = 1\nasync def f(): pass\n");
 

@@ -8,12 +8,12 @@ namespace Playground.Tests.E2E.Memory;
 
 /// <summary>The Memory pools page against the real server and engine, in Chromium.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class MemoryPoolsPageTests(BrowserFixture browser)
+public sealed class MemoryPoolsPageTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task Pools_fill_as_the_strings_are_made_and_empty_when_they_are_deleted()
     {
-        var page = new MemoryPage(await browser.NewPageAsync());
+        var page = new MemoryPage(await Browser.NewPageAsync());
         await page.Shell.GotoAsync("/memory/pools");
         await page.Shell.SelectScenarioAsync("Pool reuse");
 
@@ -45,7 +45,7 @@ public sealed class MemoryPoolsPageTests(BrowserFixture browser)
     [Fact]
     public async Task On_a_phone_in_dark_theme_arenas_given_back_show_as_such_and_big_objects_are_listed_apart()
     {
-        var page = new MemoryPage(await browser.NewPageAsync(width: 390, height: 844, scheme: ColorScheme.Dark));
+        var page = new MemoryPage(await Browser.NewPageAsync(width: 390, height: 844, scheme: ColorScheme.Dark));
         await page.Shell.GotoAsync("/memory/pools");
         await page.Shell.SelectScenarioAsync("An arena given back to the system");
 

@@ -7,14 +7,14 @@ namespace Playground.Tests.E2E.Memory;
 
 /// <summary>The reference counting page's heap graph against the real server and engine, in Chromium.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RefCountGraphTests(BrowserFixture browser)
+public sealed class RefCountGraphTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private const string Script = "a = [1, 2]\nb = a\nbox = {'items': a}\ndel b\nprint(len(box))\n";
 
     [Fact]
     public async Task The_graph_draws_names_and_labelled_arrows_with_counts_and_a_click_shows_the_referrers()
     {
-        var page = new MemoryPage(await browser.NewPageAsync());
+        var page = new MemoryPage(await Browser.NewPageAsync());
         await page.Shell.GotoAsync("/memory/refcount");
         await page.Shell.ReplaceCodeAsync(Script);
         await page.RunAsync();
@@ -50,7 +50,7 @@ public sealed class RefCountGraphTests(BrowserFixture browser)
     [Fact]
     public async Task On_a_phone_in_dark_theme_the_graph_stacks_under_the_editor_and_stays_usable()
     {
-        var page = new MemoryPage(await browser.NewPageAsync(width: 390, height: 844, scheme: Microsoft.Playwright.ColorScheme.Dark));
+        var page = new MemoryPage(await Browser.NewPageAsync(width: 390, height: 844, scheme: Microsoft.Playwright.ColorScheme.Dark));
         await page.Shell.GotoAsync("/memory/refcount");
         await page.Shell.ReplaceCodeAsync(Script);
         await page.RunAsync();

@@ -9,12 +9,12 @@ namespace Playground.Tests.E2E.Processes;
 
 /// <summary>The process pages run real python3 processes in the server's sandbox, watched live in Chromium.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ProcessPageTests(BrowserFixture browser)
+public sealed class ProcessPageTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task The_seed_example_shows_five_workers_each_printing_its_number()
     {
-        var page = new ProcessPage(await browser.NewPageAsync());
+        var page = new ProcessPage(await Browser.NewPageAsync());
         await page.Shell.GotoAsync("/processes");
 
         await page.RunButton.ClickAsync();
@@ -36,7 +36,7 @@ public sealed class ProcessPageTests(BrowserFixture browser)
     [Fact]
     public async Task Producer_and_consumer_show_an_arrow_for_every_item_from_producer_to_consumer()
     {
-        var page = new ProcessPage(await browser.NewPageAsync());
+        var page = new ProcessPage(await Browser.NewPageAsync());
         await page.Shell.GotoAsync("/processes/queues");
         await page.SelectScenarioAsync("Queue: producer and consumer");
 
@@ -76,7 +76,7 @@ public sealed class ProcessPageTests(BrowserFixture browser)
     [Fact]
     public async Task The_timeline_fits_a_phone_in_the_dark_theme()
     {
-        var page = new ProcessPage(await browser.NewPageAsync(width: 390, height: 844, scheme: ColorScheme.Dark));
+        var page = new ProcessPage(await Browser.NewPageAsync(width: 390, height: 844, scheme: ColorScheme.Dark));
         await page.Shell.GotoAsync("/processes/queues");
         await page.SelectScenarioAsync("Pipe ping-pong");
 
@@ -92,7 +92,7 @@ public sealed class ProcessPageTests(BrowserFixture browser)
     [Fact]
     public async Task The_two_lock_deadlock_is_reported_with_its_wait_for_graph()
     {
-        var page = new ProcessPage(await browser.NewPageAsync());
+        var page = new ProcessPage(await Browser.NewPageAsync());
         await page.Shell.GotoAsync("/processes/locks");
         await page.SelectScenarioAsync("Two locks, opposite order");
 
@@ -163,7 +163,7 @@ public sealed class ProcessPageTests(BrowserFixture browser)
     [Fact]
     public async Task Stop_ends_a_run_that_would_go_on_and_leaves_none_of_its_processes_on_the_server()
     {
-        var page = new ProcessPage(await browser.NewPageAsync());
+        var page = new ProcessPage(await Browser.NewPageAsync());
         await page.Shell.GotoAsync("/processes");
         await page.Shell.ReplaceCodeAsync(SleepingParentAndChild);
 
@@ -184,7 +184,7 @@ public sealed class ProcessPageTests(BrowserFixture browser)
     [Fact]
     public async Task Closing_the_tab_cancels_its_run_and_leaves_none_of_its_processes_on_the_server()
     {
-        var page = new ProcessPage(await browser.NewPageAsync());
+        var page = new ProcessPage(await Browser.NewPageAsync());
         await page.Shell.GotoAsync("/processes");
         await page.Shell.ReplaceCodeAsync(SleepingParentAndChild);
 

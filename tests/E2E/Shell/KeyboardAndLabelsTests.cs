@@ -9,7 +9,7 @@ namespace Playground.Tests.E2E.Shell;
 
 /// <summary>Every control has a name a screen reader can say, and a page can be used from the keyboard alone.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class KeyboardAndLabelsTests(BrowserFixture browser)
+public sealed class KeyboardAndLabelsTests(BrowserFixture browser) : BrowserTest(browser)
 {
     // The accessible name as a screen reader would compute it, simplified: aria-label, aria-labelledby,
     // a <label>, the text inside, or a title. Lists each interactive element that has none.
@@ -33,7 +33,7 @@ public sealed class KeyboardAndLabelsTests(BrowserFixture browser)
     [MemberData(nameof(Routes))]
     public async Task Every_control_of_a_page_has_a_name_for_screen_readers(string route)
     {
-        var page = new ScenarioPage(await browser.NewPageAsync());
+        var page = new ScenarioPage(await Browser.NewPageAsync());
         await page.GotoAsync(route);
 
         var unnamed = await page.Page.EvaluateAsync<string[]>(UnnamedControls);
@@ -44,7 +44,7 @@ public sealed class KeyboardAndLabelsTests(BrowserFixture browser)
     [Fact]
     public async Task A_memory_scenario_runs_with_ctrl_enter_and_steps_with_the_keyboard_alone()
     {
-        var page = new MemoryPage(await browser.NewPageAsync());
+        var page = new MemoryPage(await Browser.NewPageAsync());
         await page.Shell.GotoAsync("/memory/refcount");
 
         await page.Shell.Editor.ClickAsync();

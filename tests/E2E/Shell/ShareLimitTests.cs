@@ -7,13 +7,13 @@ namespace Playground.Tests.E2E.Shell;
 
 /// <summary>The share limit as a student meets it, on a server of its own allowing two shares a minute.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ShareLimitTests(BrowserFixture browser)
+public sealed class ShareLimitTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task The_third_share_in_a_minute_says_why_and_a_new_tab_does_not_get_round_it()
     {
         await using var server = await PlaygroundServer.StartAsync(new Dictionary<string, string> { ["Playground__Limits__SharesPerMinute"] = "2" });
-        var page = new ScenarioPage(await browser.NewPageAsync(server: server));
+        var page = new ScenarioPage(await Browser.NewPageAsync(server: server));
         await page.GotoAsync("/processes/pools");
 
         await page.ShareAsync();
@@ -25,7 +25,7 @@ public sealed class ShareLimitTests(BrowserFixture browser)
         await Expect(page.ShareLink).ToBeHiddenAsync();
         await BrowserFixture.ScreenshotAsync(page.Page, "share-limit");
 
-        var otherTab = new ScenarioPage(await browser.NewPageAsync(server: server));
+        var otherTab = new ScenarioPage(await Browser.NewPageAsync(server: server));
         await otherTab.GotoAsync("/processes");
         await otherTab.ShareButton.ClickAsync();
         await Expect(otherTab.Page.GetByTestId("share-error")).ToContainTextAsync("the most allowed");

@@ -7,12 +7,12 @@ namespace Playground.Tests.E2E.Shell;
 
 /// <summary>A shared link carries the page's options as well as its code, and runs where it opens.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ShareOptionsTests(BrowserFixture browser)
+public sealed class ShareOptionsTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task A_process_scenario_shared_with_spawn_opens_with_spawn_and_runs_on_the_link()
     {
-        var author = new ScenarioPage(await browser.NewPageAsync());
+        var author = new ScenarioPage(await Browser.NewPageAsync());
         await author.GotoAsync("/processes");
         var startMethod = author.Page.GetByTestId("start-method");
         await startMethod.ClickAsync();
@@ -21,7 +21,7 @@ public sealed class ShareOptionsTests(BrowserFixture browser)
 
         var link = await author.ShareAsync();
 
-        var reader = new ProcessPage(await browser.NewPageAsync());
+        var reader = new ProcessPage(await Browser.NewPageAsync());
         await reader.Shell.GotoAsync(link);
         await Expect(reader.Shell.SharedBanner).ToBeVisibleAsync();
         await Expect(reader.Page.GetByTestId("start-method")).ToHaveTextAsync("spawn");

@@ -9,12 +9,12 @@ namespace Playground.Tests.E2E.Shell;
 
 /// <summary>The app shell in Debian's Chromium against the published server.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ShellTests(BrowserFixture browser)
+public sealed class ShellTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task Home_explains_both_modules_and_links_to_every_page()
     {
-        var home = new HomePage(await browser.NewPageAsync());
+        var home = new HomePage(await Browser.NewPageAsync());
 
         await home.GotoAsync();
 
@@ -37,7 +37,7 @@ public sealed class ShellTests(BrowserFixture browser)
     public async Task Every_page_shows_its_explanation_editor_and_built_in_scenario(string key)
     {
         var info = PageCatalog.Find(key)!;
-        var page = new ScenarioPage(await browser.NewPageAsync());
+        var page = new ScenarioPage(await Browser.NewPageAsync());
 
         var response = await page.GotoAsync(info.Route);
 
@@ -54,7 +54,7 @@ public sealed class ShellTests(BrowserFixture browser)
     [Fact]
     public async Task Navigating_from_the_drawer_opens_the_page()
     {
-        var home = new HomePage(await browser.NewPageAsync());
+        var home = new HomePage(await Browser.NewPageAsync());
         await home.GotoAsync();
 
         await home.Page.GetByTestId("nav-memory-gc").ClickAsync();
@@ -66,7 +66,7 @@ public sealed class ShellTests(BrowserFixture browser)
     [Fact]
     public async Task Edited_code_shared_opens_with_the_same_code_in_a_fresh_browser_context()
     {
-        var author = new ScenarioPage(await browser.NewPageAsync());
+        var author = new ScenarioPage(await Browser.NewPageAsync());
         await author.GotoAsync("/memory/refcount");
         const string code = "nodes = [[], []]\nnodes[0].append(nodes[1])\nprint(len(nodes))\n";
 
@@ -76,7 +76,7 @@ public sealed class ShellTests(BrowserFixture browser)
         Assert.Matches(@"/s/[0-9A-Za-z]{12}$", link);
         await BrowserFixture.ScreenshotAsync(author.Page, "shared-link");
 
-        var reader = new ScenarioPage(await browser.NewPageAsync());
+        var reader = new ScenarioPage(await Browser.NewPageAsync());
         await reader.GotoAsync(link);
         await Expect(reader.Title).ToHaveTextAsync("Reference counting");
         await Expect(reader.SharedBanner).ToBeVisibleAsync();
@@ -100,7 +100,7 @@ public sealed class ShellTests(BrowserFixture browser)
     [InlineData("/memory/nowhere")]
     public async Task A_bad_link_shows_the_friendly_404_page(string path)
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
 
         var response = await page.GotoAsync(path);
 
@@ -114,7 +114,7 @@ public sealed class ShellTests(BrowserFixture browser)
     [Fact]
     public async Task The_theme_follows_the_system_and_the_toggle_switches_it()
     {
-        var dark = new HomePage(await browser.NewPageAsync(scheme: ColorScheme.Dark));
+        var dark = new HomePage(await Browser.NewPageAsync(scheme: ColorScheme.Dark));
         await dark.GotoAsync();
         await Expect(dark.ThemeToggle).ToHaveAttributeAsync("aria-label", "Switch to light theme");
         var darkBackground = await dark.BackgroundColorAsync();
@@ -131,7 +131,7 @@ public sealed class ShellTests(BrowserFixture browser)
     [Fact]
     public async Task A_page_is_usable_on_a_phone_sized_screen()
     {
-        var page = new ScenarioPage(await browser.NewPageAsync(width: 390, height: 844));
+        var page = new ScenarioPage(await Browser.NewPageAsync(width: 390, height: 844));
 
         await page.GotoAsync("/processes");
 

@@ -10,12 +10,12 @@ namespace Playground.Tests.E2E.Shell;
 /// later visits run in the browser and reach the server through the HTTP API and the SignalR hub.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class WebAssemblyTests(BrowserFixture browser)
+public sealed class WebAssemblyTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task After_the_first_visit_pages_run_in_WebAssembly_and_share_through_the_api()
     {
-        var page = new ScenarioPage(await browser.NewPageAsync());
+        var page = new ScenarioPage(await Browser.NewPageAsync());
         await page.GotoAsync("/memory/gc");
         var footer = page.Page.GetByTestId("footer");
 
@@ -31,7 +31,7 @@ public sealed class WebAssemblyTests(BrowserFixture browser)
         await page.ReplaceCodeAsync("print('from webassembly')\n");
         var link = await page.ShareAsync();
 
-        var reader = new ScenarioPage(await browser.NewPageAsync());
+        var reader = new ScenarioPage(await Browser.NewPageAsync());
         await reader.GotoAsync(link);
         Assert.Equal("print('from webassembly')\n", await reader.CodeAsync());
     }
