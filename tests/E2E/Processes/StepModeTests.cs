@@ -10,14 +10,14 @@ namespace Playground.Tests.E2E.Processes;
 /// can make the interleavings that free runs show only now and then — the lost update and the deadlock.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class StepModeTests(BrowserFixture browser)
+public sealed class StepModeTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private const string Worker1 = "Process-1";
     private const string Worker2 = "Process-2";
 
     private async Task<ProcessPage> StartInStepModeAsync(string path, string scenario)
     {
-        var page = new ProcessPage(await browser.NewPageAsync(height: 900));
+        var page = new ProcessPage(await Browser.NewPageAsync(height: 900));
         await page.Shell.GotoAsync(path);
         await page.SelectScenarioAsync(scenario);
         await page.StepModeSwitch.CheckAsync();
@@ -40,7 +40,7 @@ public sealed class StepModeTests(BrowserFixture browser)
 
         await Expect(page.CounterActual).ToHaveTextAsync("1");
         await Expect(page.CounterExpected).ToHaveTextAsync("2");
-        await Expect(page.LostUpdate).ToHaveTextAsync("1 update(s) lost");
+        await Expect(page.LostUpdate).ToHaveTextAsync("1 update lost");
 
         await page.RunFreelyButton.ClickAsync();
         await Expect(page.Ending).ToContainTextAsync("Finished with exit code 0", new() { Timeout = 30_000 });
@@ -62,6 +62,7 @@ public sealed class StepModeTests(BrowserFixture browser)
         await page.GrantAsync(Worker1, "lock.acquire");
         await page.GrantAsync(Worker2, "lock.acquire");
         await Expect(page.LockWaiters).ToHaveTextAsync([Worker2, Worker1]);
+        await Expect(page.NextOperation(Worker1)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^blocked on a lock \\(Lock-\\S+\\): no operation waits for a grant$"));
         await page.GrantAsync("MainProcess", "process.join Process-1");
 
         await Expect(page.Ending).ToContainTextAsync("deadlock", new() { Timeout = 30_000 });

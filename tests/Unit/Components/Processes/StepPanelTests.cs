@@ -1,6 +1,8 @@
 using Bunit;
 using Playground.Client.Components.Processes;
 using Playground.Client.Components.Processes.StepMode;
+using Playground.Client.Components.Processes.Timeline;
+using Playground.Shared.Processes;
 using Playground.Tests.Unit.Infrastructure;
 using Xunit;
 
@@ -12,9 +14,10 @@ public sealed class StepPanelTests : BunitTestBase
     private readonly List<int> _granted = [];
     private readonly List<int?> _left = [];
 
-    private IRenderedComponent<StepPanel> Render(RunDetails details, bool running = true, bool finished = false) =>
+    private IRenderedComponent<StepPanel> Render(RunDetails details, bool running = true, bool finished = false, ProcessTimeline? timeline = null) =>
         Context.Render<StepPanel>(p => p
             .Add(v => v.Steps, details.Steps)
+            .Add(v => v.StateOf, pid => timeline?.Lane(pid)?.StateAt(timeline.Now))
             .Add(v => v.Values, details.Values)
             .Add(v => v.IndexOf, details.IndexOf)
             .Add(v => v.Running, running)
@@ -112,6 +115,32 @@ public sealed class StepPanelTests : BunitTestBase
 
         Assert.Equal("509", view.Find("[data-testid=counter-actual]").TextContent);
         Assert.Equal("1000", view.Find("[data-testid=counter-expected]").TextContent);
-        Assert.Contains("491 update(s) lost", view.Find("[data-testid=lost-update]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("491 updates lost", view.Find("[data-testid=lost-update]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_granted_acquire_that_blocks_on_a_held_lock_says_the_process_is_blocked_not_running()
+    {
+        var recording = RecordedRun.Load("counter_unlocked_step_waits");
+        var details = new RunDetails();
+        details.Apply(recording);
+        var timeline = new ProcessTimeline();
+        timeline.Apply(recording);
+        var view = Render(details, timeline: timeline);
+
+        // worker pid 3 was granted its acquire(); the lock is held elsewhere, so the process now waits in the kernel
+        var requested = new ProcessEvent(ProcessEventKinds.LockRequested, 3, "Process-1", timeline.Now + 0.001, 1_000_000,
+            new Dictionary<string, System.Text.Json.JsonElement>
+            {
+                ["lock"] = System.Text.Json.JsonDocument.Parse("\"Lock-1\"").RootElement.Clone(),
+                ["block"] = System.Text.Json.JsonDocument.Parse("true").RootElement.Clone(),
+            });
+        details.Apply([requested]);
+        timeline.Apply([requested]);
+        view.Render();
+
+        var worker1 = view.Find("[data-testid=step-lane][data-pid='3']");
+        Assert.Equal("blocked on a lock (Lock-1): no operation waits for a grant", worker1.QuerySelector("[data-testid=step-next]")!.TextContent);
+        Assert.True(worker1.QuerySelector("button")!.HasAttribute("disabled"));
     }
 }

@@ -44,6 +44,24 @@ public sealed class ProcessConsoleTests : BunitTestBase
     }
 
     [Fact]
+    public async Task An_empty_console_says_why_it_is_empty()
+    {
+        var timeline = FiveWorkers();
+        var console = Context.Render<ProcessConsole>(p => p.Add(c => c.Timeline, timeline).Add(c => c.Until, timeline.Origin));
+        Assert.Equal("Nothing printed by any process by this instant of the replay.", console.Find("[data-testid='console-empty']").TextContent);
+
+        console.Render(p => p.Add(c => c.Timeline, new ProcessTimeline()).Add(c => c.Until, null).Add(c => c.Live, true));
+        Assert.Equal("Nothing printed by any process yet.", console.Find("[data-testid='console-empty']").TextContent);
+
+        console.Render(p => p.Add(c => c.Timeline, timeline).Add(c => c.Live, false));
+        Assert.Empty(console.FindAll("[data-testid='console-empty']"));
+        var stream = console.FindComponent<MudSelect<string>>();
+        await console.InvokeAsync(() => stream.Instance.ValueChanged.InvokeAsync(ConsoleFilter.Stderr));
+        Assert.Equal("Nothing on stderr from any process.", console.Find("[data-testid='console-empty']").TextContent);
+        Assert.Empty(Lines(console));
+    }
+
+    [Fact]
     public void The_filter_keeps_a_stream_and_the_lines_written_by_an_instant()
     {
         // Process-2's lines arrive first, as they may over its own connection: the console shows them in time order.
