@@ -112,4 +112,24 @@ public sealed class ScenarioWorkbenchTests : WorkbenchTestBase
         var draft = Context.Services.GetRequiredService<ScenarioDraft>().Take("processes/locks");
         Assert.Equal("print('forked')\n", draft?.Code);
     }
+
+    [Fact]
+    public async Task A_shared_scenario_of_its_own_is_named_at_the_top_of_the_menu_and_one_left_as_built_is_that_built_in()
+    {
+        var own = new SharedScenario("AbCdEfGhIjKm", "memory/refcount", "Mine", "print('mine')\n", new Dictionary<string, string>(), DateTimeOffset.UtcNow);
+        var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.RefCount).Add(w => w.Shared, own));
+
+        Assert.Equal("Mine (shared)", MenuText(workbench));
+        Assert.Empty(workbench.FindAll("[data-testid='scenario-explanation']"));
+
+        var builtIn = (await Context.Services.CreateScope().ServiceProvider.GetRequiredService<IScenarioService>().GetBuiltInsAsync("memory/refcount"))[1];
+        var asBuilt = own with { Id = "AbCdEfGhIjKn", Title = builtIn.Title, Code = builtIn.Code };
+        workbench.Render(p => p.Add(w => w.Page, PageCatalog.RefCount).Add(w => w.Shared, asBuilt));
+
+        Assert.Equal(builtIn.Title, MenuText(workbench));
+        Assert.Contains(builtIn.Title, workbench.Find("[data-testid='scenario-explanation']").TextContent, StringComparison.Ordinal);
+    }
+
+    private static string MenuText(IRenderedComponent<ScenarioWorkbench> workbench) =>
+        workbench.Find("input[data-testid='scenario-menu']").GetAttribute("value") ?? string.Empty;
 }
