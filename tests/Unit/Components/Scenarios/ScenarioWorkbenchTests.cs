@@ -119,7 +119,8 @@ public sealed class ScenarioWorkbenchTests : WorkbenchTestBase
         var own = new SharedScenario("AbCdEfGhIjKm", "memory/refcount", "Mine", "print('mine')\n", new Dictionary<string, string>(), DateTimeOffset.UtcNow);
         var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.RefCount).Add(w => w.Shared, own));
 
-        Assert.Equal("Mine (shared)", MenuText(workbench));
+        Assert.Equal("Mine", MenuText(workbench));
+        Assert.Equal("Mine (shared)", workbench.FindComponents<MudBlazor.MudSelectItem<BuiltInScenario>>()[0].Instance.Value!.Title);
         Assert.Empty(workbench.FindAll("[data-testid='scenario-explanation']"));
 
         var builtIn = (await Context.Services.CreateScope().ServiceProvider.GetRequiredService<IScenarioService>().GetBuiltInsAsync("memory/refcount"))[1];
