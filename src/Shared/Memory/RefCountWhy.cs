@@ -29,6 +29,12 @@ public enum RefCountWhy
 
     /// <summary>A finalizer (__del__) stored a new reference to its object: the collector must not free it.</summary>
     Resurrected,
+
+    /// <summary>
+    /// The script has ended and the interpreter shuts down: __main__'s names let go of their objects
+    /// (finalize_modules in Python/pylifecycle.c). Not a del, though it reads like one: no line did it.
+    /// </summary>
+    InterpreterExit,
 }
 
 /// <summary>A <see cref="RefCountWhy"/> with its name or container and line, as the engine's trace states it.</summary>
@@ -57,6 +63,7 @@ public static class RefCountReasons
         RefCountWhy.Constant => "constant of the code object",
         RefCountWhy.GcClear => "cleared by the cyclic GC (tp_clear)",
         RefCountWhy.Resurrected => "resurrected by __del__",
+        RefCountWhy.InterpreterExit => $"name `{detail}` released as the interpreter exits (after line {line})",
         _ => why.ToString(),
     };
 }

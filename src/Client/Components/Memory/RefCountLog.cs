@@ -130,6 +130,7 @@ public static class RefCountLog
     {
         RefCountWhy.BoundToName => $"`{c.Detail}` now refers to {what} (line {c.Line})",
         RefCountWhy.NameDeleted => $"`{c.Detail}` no longer refers to {what}: del (line {c.Line})",
+        RefCountWhy.InterpreterExit => $"`{c.Detail}` no longer refers to {what}: the script has ended and the interpreter exits (after line {c.Line})",
         RefCountWhy.NameRebound => $"`{c.Detail}` now refers to another object, not {what} (line {c.Line})",
         RefCountWhy.StoredInContainer => $"{c.Detail ?? "a container"} now holds {what} (line {c.Line})",
         RefCountWhy.Parameter => $"{what} is passed to `{c.Function ?? "a call"}` as `{c.Detail}` (line {c.Line})",

@@ -68,6 +68,9 @@ public sealed class RefCountLogTests
 
         var log = RefCountLog.Phrase(changes);
 
+        // no line deleted `head`: the interpreter let go of it as it exited, and the log says so
+        Assert.Contains(log, e => e is { Delta: -1, Text: "`head` no longer refers to the Node: the script has ended and the interpreter exits (after line 7)" });
+        Assert.DoesNotContain(log, e => e.Text.Contains("del (", StringComparison.Ordinal));
         var released = Assert.Single(log, e => e.Text == "released by an object being freed (attribute)");
         Assert.Equal((-1, 0L, "Node object", 199), (released.Delta, released.RefCount, released.ObjectLabel, released.Times));
         Assert.Equal(changes.Count(c => c.Change.Delta != 0), log.Sum(e => e.Times));

@@ -14,6 +14,8 @@ public sealed class TraceTests
         Assert.Equal([1, 2, 3], trace.Steps.Select(s => s.Line));
         Assert.Contains(trace.Steps[1].RefCountChanges, c => c.Reason == "bound to name `b` (line 2)" && c.RefCount == 2);
         Assert.Contains(trace.Steps[2].RefCountChanges, c => c.Reason == "name `a` deleted (line 3)" && c.RefCount == 1);
+        // what the interpreter's exit releases is not a del of the last line
+        Assert.Contains(trace.Steps[2].RefCountChanges, c => c.Why == RefCountWhy.InterpreterExit && c.Reason == "name `b` released as the interpreter exits (after line 3)" && c.RefCount == 0);
     }
 
     [Fact]

@@ -1024,7 +1024,7 @@ internal sealed partial class Interpreter
             {
                 try
                 {
-                    Decref(v, Why.NameDeleted, name);
+                    Decref(v, Why.InterpreterExit, name);
                 }
                 catch (PyException e)
                 {
