@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Bunit;
 using Playground.Client.Components.Processes;
 using Playground.Client.Components.Processes.Summary;
+using Playground.Shared.Processes;
 using Playground.Tests.Unit.Infrastructure;
 using Xunit;
 
@@ -21,13 +23,13 @@ public sealed class RunSummaryTableTests : BunitTestBase
             r => (r.QuerySelector("[data-testid=summary-exit]")!.TextContent, r.QuerySelector("[data-testid=summary-cpu]")!.TextContent));
 
     [Fact]
-    public void After_a_deadlock_the_workers_did_not_exit_and_the_main_process_was_killed()
+    public void After_a_deadlock_the_workers_were_killed_at_the_run_s_end_as_was_the_main_process()
     {
         var rows = Rows(Render("two_lock_deadlock"));
 
         Assert.Equal(["MainProcess", "Process-1", "Process-2"], rows.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(("did not exit", "—"), rows["Process-1"]);
-        Assert.Equal(("did not exit", "—"), rows["Process-2"]);
+        Assert.Equal(("killed at the run's end", "—"), rows["Process-1"]);
+        Assert.Equal(("killed at the run's end", "—"), rows["Process-2"]);
         // the runner killed it with SIGKILL: multiprocessing reports a signal as its negative
         Assert.Equal("-9", rows["MainProcess"].Exit);
     }
@@ -50,4 +52,21 @@ public sealed class RunSummaryTableTests : BunitTestBase
     [InlineData(12.5, "12,500 ms")]
     public void Times_under_ten_milliseconds_keep_a_tenth(double? seconds, string shown) =>
         Assert.Equal(shown, RunSummaryTable.Milliseconds(seconds));
+
+    [Fact]
+    public void A_process_lived_from_its_start_up_not_from_its_first_event()
+    {
+        // a spawned worker reports 40 ms of start-up (from start() in its parent) in its first event, then
+        // runs 2 ms: it lived 42 ms, as its timeline lane shows, not 2 ms beside 40 ms of CPU time
+        var summary = new ProcessSummary();
+        summary.Apply(Event(ProcessEventKinds.ProcessRun, 10.0, ("startup_ms", "40")));
+        summary.Apply(Event(ProcessEventKinds.ProcessExit, 10.002, ("exitcode", "0"), ("cpu_s", "0.041")));
+
+        var row = Assert.Single(summary.Rows);
+        Assert.Equal(0.042, row.Duration!.Value, 6);
+        Assert.Equal(0.041, row.CpuSeconds!.Value, 6);
+    }
+
+    private static ProcessEvent Event(string kind, double ts, params (string Key, string Json)[] data) =>
+        new(kind, 7, "Process-1", ts, 1, data.ToDictionary(d => d.Key, d => JsonDocument.Parse(d.Json).RootElement.Clone()));
 }
