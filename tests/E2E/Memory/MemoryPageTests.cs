@@ -45,6 +45,7 @@ public sealed class MemoryPageTests(BrowserFixture browser) : BrowserTest(browse
     {
         var page = new MemoryPage(await Browser.NewPageAsync(390, 844, Microsoft.Playwright.ColorScheme.Dark));
         await page.Shell.GotoAsync("/memory/gc");
+        await page.Shell.ExpectDarkEditorAsync();
 
         await page.RunAsync();
         await page.NextCollectionButton.ClickAsync();

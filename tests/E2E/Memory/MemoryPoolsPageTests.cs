@@ -47,6 +47,7 @@ public sealed class MemoryPoolsPageTests(BrowserFixture browser) : BrowserTest(b
     {
         var page = new MemoryPage(await Browser.NewPageAsync(width: 390, height: 844, scheme: ColorScheme.Dark));
         await page.Shell.GotoAsync("/memory/pools");
+        await page.Shell.ExpectDarkEditorAsync();
         await page.Shell.SelectScenarioAsync("An arena given back to the system");
 
         // Seven thousand strings on one line: the trace of that step is large.

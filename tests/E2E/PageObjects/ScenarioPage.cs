@@ -18,6 +18,12 @@ public sealed class ScenarioPage(IPage page)
 
     public ILocator Editor => Page.Locator(".monaco-editor").First;
 
+    /// <summary>
+    /// The editor drawn in Monaco's dark theme, as the page is: the page learns the system's theme while
+    /// Monaco loads, and a change then once left the editor white on a dark page.
+    /// </summary>
+    public Task ExpectDarkEditorAsync() => Expect(Editor).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bvs-dark\b"));
+
     public ILocator ShareButton => Page.Locator("button[data-testid='share']");
 
     public ILocator ForkButton => Page.Locator("button[data-testid='fork']");

@@ -78,6 +78,7 @@ public sealed class ProcessPageTests(BrowserFixture browser) : BrowserTest(brows
     {
         var page = new ProcessPage(await Browser.NewPageAsync(width: 390, height: 844, scheme: ColorScheme.Dark));
         await page.Shell.GotoAsync("/processes/queues");
+        await page.Shell.ExpectDarkEditorAsync();
         await page.SelectScenarioAsync("Pipe ping-pong");
 
         await page.RunButton.ClickAsync();
