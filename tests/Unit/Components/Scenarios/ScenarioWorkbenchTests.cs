@@ -89,11 +89,16 @@ public sealed class ScenarioWorkbenchTests : WorkbenchTestBase
         var original = workbench.Instance.Code;
         Assert.True(workbench.Find("button[data-testid='reset']").HasAttribute("disabled"));
 
+        Assert.Empty(workbench.FindAll("[data-testid='explanation-edited']"));
+
         await TypeAsync(workbench, "del everything\n");
         Assert.False(workbench.Find("button[data-testid='reset']").HasAttribute("disabled"));
+        // the scenario's explanation says it is about the code as written
+        Assert.Contains("you have changed it", workbench.Find("[data-testid='explanation-edited']").TextContent, StringComparison.Ordinal);
         await workbench.Find("button[data-testid='reset']").ClickAsync(new());
 
         Assert.Equal(original, workbench.Instance.Code);
+        Assert.Empty(workbench.FindAll("[data-testid='explanation-edited']"));
     }
 
     [Fact]
