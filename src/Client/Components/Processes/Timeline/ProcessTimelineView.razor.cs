@@ -49,6 +49,9 @@ public sealed partial class ProcessTimelineView
     private readonly TimelineRaster.ArrowFold _zoomedArrows = new();
     private IReadOnlyList<ArrowLine> _arrows = [];
     private IReadOnlyList<(double X, string Label)> _ticks = [];
+    /// <summary>About the width of a character of a tick's label (11 px text), to tell whether it fits before the edge.</summary>
+    private const double TickLabelCharWidth = 6.5;
+
     private bool _arrowsLabelled;
     private HashSet<ArrowLine> _labelled = [];
     private int _arrowsInView;

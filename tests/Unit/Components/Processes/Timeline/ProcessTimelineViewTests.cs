@@ -35,6 +35,29 @@ public sealed class ProcessTimelineViewTests : BunitTestBase
         Assert.Contains("11 messages in view", view.Find("[data-testid='timeline-arrow-count']").TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("queue_producer_consumer", false)]
+    [InlineData("pipe_ping_pong", false)]
+    [InlineData("two_lock_deadlock", true)]
+    [InlineData("five_workers", true)]
+    public void Every_tick_label_stays_inside_the_timeline(string recording, bool tickByTheEdge)
+    {
+        var view = Render(recording);
+
+        // the default width, 800 px, until the browser measures the plot; a label is about 6.5 px a character
+        var labels = view.FindAll(".tick-label");
+        Assert.NotEmpty(labels);
+        foreach (var label in labels)
+        {
+            var x = double.Parse(label.GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture);
+            var extent = label.TextContent.Length * 6.5;
+            Assert.True(label.GetAttribute("text-anchor") == "end" ? x - extent >= 0 : x + extent <= 800, $"'{label.TextContent}' at {x}");
+        }
+
+        // five workers' and the deadlock's runs put their last tick by the right edge, where its label goes to the tick's left
+        Assert.Equal(tickByTheEdge, labels.Any(l => l.GetAttribute("text-anchor") == "end"));
+    }
+
     [Fact]
     public void Each_lane_draws_one_path_per_activity_it_went_through()
     {
