@@ -32,8 +32,9 @@ public sealed class ProcessEngineServiceTests
         var first = new ProcessEngineService(_host) { SessionKey = "tab-1" };
         var second = new ProcessEngineService(_host) { SessionKey = "tab-2" };
 
-        // the first run holds the only slot once its first event has come
-        await using var firstRun = first.RunAsync("import time\ntime.sleep(1.5)\nprint('first')\n", null).GetAsyncEnumerator();
+        // the first run holds the only slot once its first event has come, long enough for the second to
+        // queue behind it even on a machine busy with the other tests (1.5 s failed once in a full run)
+        await using var firstRun = first.RunAsync("import time\ntime.sleep(4)\nprint('first')\n", null).GetAsyncEnumerator();
         var done = new List<ProcessRunUpdate>();
         while (await firstRun.MoveNextAsync())
         {
