@@ -30,7 +30,8 @@ public static class TimeAxis
     {
         var (scale, unit) = step >= 0.1 ? (1.0, "s") : step >= 1e-4 ? (1e3, "ms") : (1e6, "µs");
         var decimals = Math.Max(0, (int)Math.Ceiling(-Math.Log10(step * scale) - 1e-9));
-        return (seconds * scale).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + unit;
+        // grouped as the summary table writes its milliseconds: "At 1,756 ms" beside "1,756 ms"
+        return (seconds * scale).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + unit;
     }
 
     private static double RoundStep(double raw)

@@ -106,6 +106,7 @@ public sealed class TimelineRasterTests
         Assert.Equal(100, ticks[1].X, 6);
         Assert.Equal("250 µs", TimeAxis.Format(250e-6, 50e-6));
         Assert.Equal("12 ms", TimeAxis.Format(0.012, 0.002));
+        Assert.Equal("1,756 ms", TimeAxis.Format(1.756, 1e-3));
     }
 
     [Fact]
