@@ -54,6 +54,22 @@ public sealed class RunSummaryTableTests : BunitTestBase
         Assert.Equal(shown, RunSummaryTable.Milliseconds(seconds));
 
     [Fact]
+    public void Rows_come_in_the_order_of_the_timeline_s_lanes()
+    {
+        // five workers report over their own connections: their events do not arrive in the order they started
+        var events = Timeline.RecordedRuns.Load("five_workers");
+        var timeline = new Playground.Client.Components.Processes.Timeline.ProcessTimeline();
+        timeline.Apply(events);
+        var details = new RunDetails();
+        details.Apply(events);
+
+        var view = Context.Render<RunSummaryTable>(p => p.Add(v => v.Summary, details.Summary).Add(v => v.IndexOf, details.IndexOf));
+        var names = view.FindAll("[data-testid=summary-row]").Select(r => r.QuerySelector("td")!.TextContent);
+
+        Assert.Equal(timeline.Lanes.Select(l => l.Name), names);
+    }
+
+    [Fact]
     public void A_process_lived_from_its_start_up_not_from_its_first_event()
     {
         // a spawned worker reports 40 ms of start-up (from start() in its parent) in its first event, then
