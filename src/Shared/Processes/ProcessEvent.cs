@@ -32,4 +32,14 @@ public sealed record ProcessEvent(
     /// <summary>A field of <see cref="Data"/> as an integer, or null.</summary>
     public long? Integer(string field) =>
         Data.TryGetValue(field, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : null;
+
+    /// <summary>
+    /// When the process began, for a <c>process.run</c> that reports its start-up (<c>startup_ms</c>: a
+    /// child's from start() in its parent, the main process's from the kernel's start time); null otherwise.
+    /// </summary>
+    public double? StartedAt() =>
+        Kind == ProcessEventKinds.ProcessRun && Data.TryGetValue("startup_ms", out var value) && value.ValueKind == JsonValueKind.Number
+        && value.TryGetDouble(out var ms) && ms > 0
+            ? Timestamp - (ms / 1000)
+            : null;
 }

@@ -26,12 +26,7 @@ public sealed class ProcessSummary
         }
 
         row.Name = e.Name;
-        row.FirstSeen = Math.Min(row.FirstSeen, e.Timestamp);
-        if (e.Kind == ProcessEventKinds.ProcessRun
-            && double.TryParse(e.Text("startup_ms"), NumberStyles.Float, CultureInfo.InvariantCulture, out var startup) && startup > 0)
-        {
-            row.FirstSeen = Math.Min(row.FirstSeen, e.Timestamp - (startup / 1000));
-        }
+        row.FirstSeen = Math.Min(row.FirstSeen, e.StartedAt() ?? e.Timestamp);
 
         if (e.Kind == ProcessEventKinds.ProcessExit)
         {

@@ -85,10 +85,8 @@ public sealed class ProcessTimeline
         switch (e.Kind)
         {
             case ProcessEventKinds.ProcessRun:
-                if (lane.Segments.Count == 0 && e.Data.ContainsKey("startup_ms") && e.Text("startup_ms") is { } ms
-                    && double.TryParse(ms, System.Globalization.CultureInfo.InvariantCulture, out var startup) && startup > 0)
+                if (lane.Segments.Count == 0 && e.StartedAt() is { } started)
                 {
-                    var started = e.Timestamp - startup / 1000;
                     Origin = Math.Min(Origin, started);
                     lane.Enter(started, LaneActivity.Starting, null);
                 }
