@@ -48,6 +48,26 @@ public sealed class RefCountGraphTests(BrowserFixture browser) : BrowserTest(bro
     }
 
     [Fact]
+    public async Task Space_on_a_focused_card_selects_it_and_does_not_also_scroll_the_page()
+    {
+        var page = new MemoryPage(await Browser.NewPageAsync(height: 600));
+        await page.Shell.GotoAsync("/memory/refcount");
+        await page.Shell.ReplaceCodeAsync(Script);
+        await page.RunAsync();
+        await page.StepToAsync(3);
+
+        var list = page.Card("list of 2");
+        await list.FocusAsync();
+        var scrolled = await page.Page.EvaluateAsync<double>("() => window.scrollY");
+        await page.Page.Keyboard.PressAsync("Space");
+
+        await Expect(page.Details.GetByTestId("details-refcount")).ToHaveTextAsync("refcount 3");
+        // the browser's own Space scrolls the page down a screen (smoothly: it takes a moment to start)
+        await page.Page.WaitForTimeoutAsync(300);
+        Assert.Equal(scrolled, await page.Page.EvaluateAsync<double>("() => window.scrollY"));
+    }
+
+    [Fact]
     public async Task On_a_phone_in_dark_theme_the_graph_stacks_under_the_editor_and_stays_usable()
     {
         var page = new MemoryPage(await Browser.NewPageAsync(width: 390, height: 844, scheme: Microsoft.Playwright.ColorScheme.Dark));

@@ -23,7 +23,11 @@ public sealed class ClaimedKeys : IAsyncDisposable
             var module = await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
             if (module is not null)
             {
-                claimed._listener = await module.InvokeAsync<IJSObjectReference>("claimKeys", element, keys);
+                // the listener is all that is kept: the module's reference would stay in the page's table of them
+                await using (module)
+                {
+                    claimed._listener = await module.InvokeAsync<IJSObjectReference>("claimKeys", element, keys);
+                }
             }
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)

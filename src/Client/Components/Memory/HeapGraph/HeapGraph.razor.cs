@@ -304,7 +304,8 @@ public sealed partial class HeapGraph
     private void Fit() => (_scale, _tx, _ty) = (1, 0, 0);
 
     /// <summary>The keys <see cref="OnKeyDown"/> answers: the browser does not also scroll the page with them.</summary>
-    private static readonly string[] HandledKeys = ["+", "=", "-", "_", "0", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"];
+    /// <remarks>Space too: a focused card answers it (HeapCard selects on Enter or Space) and it bubbles here.</remarks>
+    private static readonly string[] HandledKeys = ["+", "=", "-", "_", "0", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", " "];
 
     private void OnKeyDown(KeyboardEventArgs e)
     {

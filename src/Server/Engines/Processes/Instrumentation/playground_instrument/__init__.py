@@ -57,7 +57,9 @@ def _startup_ms():
     """How long ago this python3 began, so that the page counts its start-up (the interpreter's own,
     before this module ran) in the process's life, as it counts its CPU time: the kernel's start time
     of the process (field 22 of /proc/self/stat, clock ticks since boot, fs/proc/array.c) against
-    CLOCK_BOOTTIME, the clock it is measured on. To a tick, 10 ms; None where /proc cannot say."""
+    CLOCK_BOOTTIME, the clock it is measured on. To a tick, 10 ms; None where /proc cannot say. The
+    kernel's start is the fork, so it also counts the sandbox's few execs (setpriv, nice, prlimit)
+    that lead to python3: a millisecond or two."""
     try:
         with open("/proc/self/stat", "rb") as f:
             stat = f.read()
