@@ -27,35 +27,46 @@ public sealed class ProcessEngineServiceTests
     }
 
     [Fact]
-    public async Task A_run_past_the_limit_waits_in_line_and_is_told_its_place_then_runs()
+    public async Task A_run_past_the_limit_waits_in_line_and_is_told_its_place_then_runs_once_the_slot_is_free()
     {
         var first = new ProcessEngineService(_host) { SessionKey = "tab-1" };
         var second = new ProcessEngineService(_host) { SessionKey = "tab-2" };
 
-        // the first run holds the only slot once its first event has come, long enough for the second to
-        // queue behind it even on a machine busy with the other tests (1.5 s failed once in a full run)
-        await using var firstRun = first.RunAsync("import time\ntime.sleep(4)\nprint('first')\n", null).GetAsyncEnumerator();
+        // The first run holds the only slot (from its first event; here, from its print on) until it is
+        // stopped (its tab closed), which happens only once the second has been told its place: no sleep
+        // decides the order.
+        using var stopFirst = new CancellationTokenSource();
+        await using var firstRun = first.RunAsync("import time\nprint('first')\ntime.sleep(60)\n", null, stopFirst.Token).GetAsyncEnumerator();
         var done = new List<ProcessRunUpdate>();
         while (await firstRun.MoveNextAsync())
         {
             done.Add(firstRun.Current);
-            if (firstRun.Current.Events.Count > 0)
+            if (firstRun.Current.Events.Any(e => e.Kind == ProcessEventKinds.Output && e.Text("text") == "first"))
             {
                 break;
             }
         }
 
-        var waitingTask = CollectAsync(second.RunAsync("print('second')\n", null));
+        await using var secondRun = second.RunAsync("print('second')\n", null).GetAsyncEnumerator();
+        Assert.True(await secondRun.MoveNextAsync());
+        var waiting = new List<ProcessRunUpdate> { secondRun.Current };
+        Assert.Equal(1, waiting[0].QueuePlace);
+        Assert.Empty(waiting[0].Events);
+
+        await stopFirst.CancelAsync();
         while (await firstRun.MoveNextAsync())
         {
             done.Add(firstRun.Current);
         }
 
-        var waiting = await waitingTask;
+        while (await secondRun.MoveNextAsync())
+        {
+            waiting.Add(secondRun.Current);
+        }
 
-        Assert.Equal(1, waiting[0].QueuePlace);
         Assert.Equal(RunEnding.Finished, waiting[^1].Result!.Ending);
         Assert.Contains(waiting.SelectMany(u => u.Events), e => e.Kind == ProcessEventKinds.Output && e.Text("text") == "second");
+        Assert.Equal(RunEnding.KilledByUser, done[^1].Result!.Ending);
         Assert.Contains(done.SelectMany(u => u.Events), e => e.Kind == ProcessEventKinds.Output && e.Text("text") == "first");
         Assert.All(done, u => Assert.Null(u.QueuePlace));
     }

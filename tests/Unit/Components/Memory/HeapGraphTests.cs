@@ -203,6 +203,61 @@ public sealed class HeapGraphTests : BunitTestBase
     }
 
     [Fact]
+    public void On_a_phone_a_class_beside_its_instance_gets_an_arrow_under_both_and_no_label_lies_on_a_card()
+    {
+        // Ranked top to bottom (a phone), a class and its first instance share the top rank; the phone
+        // screenshot of the garbage collector page had both __class__ labels written across the cards.
+        var (trace, step) = RunTo("class Node:\n    pass\na = Node()\nb = Node()\na.other = b\nb.other = a\nprint('linked')\n", 6);
+        var objects = MemoryStepView.At(trace, step).Objects.Where(o => o.Type is "Node" or "type").ToList();
+        var shape = LayoutShape.Of(HeapGraphModel.Build(objects, [], [], false, new HashSet<long>(), null));
+        var classId = objects.Single(o => o.Type == "type").Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var nodes = objects.Where(o => o.Type == "Node").Select(o => o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var centres = new Dictionary<string, (double X, double Y)> { [classId] = (70, 37), [nodes[0]] = (210, 37), [nodes[1]] = (210, 160) };
+        List<double> result = [290, 210];
+        foreach (var id in shape.NodeIds)
+        {
+            result.AddRange([centres[id].X, centres[id].Y]);
+        }
+
+        for (var e = 0; e < shape.Edges.Length / 2; e++)
+        {
+            var (from, to) = (centres[shape.NodeIds[shape.Edges[2 * e]]], centres[shape.NodeIds[shape.Edges[(2 * e) + 1]]]);
+            result.AddRange([2, from.X + (e * 20) - 10, from.Y + 29, to.X + (e * 20) - 10, to.Y - 29]);
+        }
+
+        var module = Context.JSInterop.SetupModule("./js/heap-layout.js");
+        module.Mode = JSRuntimeMode.Loose;
+        module.Setup<bool>("watchNarrow", _ => true).SetResult(true);
+        module.Setup<double[]?>("layout", _ => true).SetResult([.. result]);
+
+        var graph = Context.Render<HeapGraph>(p => p.Add(g => g.Objects, objects));
+
+        graph.WaitForAssertion(() => Assert.Equal("top-to-bottom", graph.Find("[data-testid='graph-svg']").GetAttribute("data-ranks")));
+        var cards = centres.Values.Select(c => (Left: c.X - 62, Top: c.Y - 29, Right: c.X + 62, Bottom: c.Y + 29)).ToList();
+        var labels = new List<(double Left, double Top, double Right, double Bottom)>();
+        foreach (var text in graph.FindAll("[data-testid='heap-arrow'] text"))
+        {
+            var x = double.Parse(text.GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture);
+            var y = double.Parse(text.GetAttribute("y")!, System.Globalization.CultureInfo.InvariantCulture);
+            var width = text.TextContent.Length * 7.2;
+            var left = text.GetAttribute("text-anchor") switch { "middle" => x - (width / 2), "end" => x - width, _ => x };
+            var box = (Left: left, Top: y - 10, Right: left + width, Bottom: y + 3);
+            Assert.DoesNotContain(cards, c => box.Left < c.Right && c.Left < box.Right && box.Top < c.Bottom && c.Top < box.Bottom);
+            Assert.DoesNotContain(labels, l => box.Left < l.Right && l.Left < box.Right && box.Top < l.Bottom && l.Top < box.Bottom);
+            labels.Add(box);
+        }
+
+        Assert.Equal(4, labels.Count);
+        // The first instance's __class__ arrow leaves its card's bottom and comes up into the class's.
+        var d = graph.FindAll("[data-testid='heap-arrow'][data-label='__class__']").Single(a => a.GetAttribute("data-from") == nodes[0])
+            .QuerySelector("path")!.GetAttribute("d")!.Split(' ').Where(t => t.Length > 0 && !char.IsLetter(t[0]))
+            .Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(37 + 29, d[1]);
+        Assert.Equal(37 + 29, d[^1]);
+        Assert.True(d[3] > 37 + 29, "the arrow dips under the cards");
+    }
+
+    [Fact]
     public async Task While_a_step_is_on_screen_the_graph_of_the_next_one_is_laid_out_ahead()
     {
         var (trace, step) = RunTo("class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor _ in range(3):\n    head = Node(head)\nprint(head is not None)\n", 6);

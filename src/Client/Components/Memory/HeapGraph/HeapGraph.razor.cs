@@ -30,6 +30,7 @@ public sealed partial class HeapGraph
     /// last step (a remembered layout hands back the same route arrays).
     /// </summary>
     private readonly Dictionary<PathKey, ArrowPathShape> _paths = [];
+    private ((object Layout, bool Vertical, string Signature, int Labels) Key, IReadOnlyList<ArrowDrawing?> Drawings)? _drawings;
     private HeapGraphModel _model = HeapGraphModel.Build([], [], [], false, new HashSet<long>(), null);
     private GraphLayout? _layout;
     private GraphLayout _fallback = GraphLayout.Columns(HeapGraphModel.Build([], [], [], false, new HashSet<long>(), null));
@@ -199,6 +200,70 @@ public sealed partial class HeapGraph
         _layout is not null && _layout.Nodes.TryGetValue(nodeId, out var p) ? p
         : _fallback.Nodes.TryGetValue(nodeId, out var q) ? q : null;
 
+    /// <summary>
+    /// Each arrow's path and where its label goes (null for an arrow with an end not placed yet), worked
+    /// out again only when the layout, the direction or a label changed: a step that keeps its shape
+    /// (most steps of a loop) reuses the last placement.
+    /// </summary>
+    private IReadOnlyList<ArrowDrawing?> ArrowDrawings()
+    {
+        var layout = (object?)_layout ?? _fallback;
+        var labels = new string[_model.Arrows.Count];
+        var hash = new HashCode();
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = _model.Arrows[i].Label;
+            hash.Add(labels[i]);
+        }
+
+        var key = (layout, Vertical, _model.Signature, hash.ToHashCode());
+        if (_drawings is { } last && last.Key.Equals(key))
+        {
+            return last.Drawings;
+        }
+
+        var paths = new ArrowPathShape?[labels.Length];
+        var spots = new IReadOnlyList<LabelSpot>[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            paths[i] = ArrowPath(i, _model.Arrows[i]);
+            spots[i] = paths[i]?.LabelSpots ?? [];
+        }
+
+        var placed = ArrowLabels.Place(labels, spots, Obstacles());
+        var drawings = new ArrowDrawing?[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            drawings[i] = paths[i] is { } path ? new ArrowDrawing(path.D, path.LabelSpots.Count > 0, placed[i]) : null;
+        }
+
+        _drawings = (key, drawings);
+        return drawings;
+    }
+
+    /// <summary>The boxes of the frames and cards on screen: a label is better beside them than across them.</summary>
+    private List<GraphBox> Obstacles()
+    {
+        var boxes = new List<GraphBox>(_model.Frames.Count + _model.Cards.Count);
+        foreach (var frame in _model.Frames)
+        {
+            if (Position(frame.NodeId) is { } at)
+            {
+                boxes.Add(GraphBox.Around(at, HeapGraphModel.FrameWidth, frame.Height));
+            }
+        }
+
+        foreach (var card in _model.Cards)
+        {
+            if (Position(card.NodeId) is { } at)
+            {
+                boxes.Add(GraphBox.Around(at, HeapGraphModel.CardWidth, card.Height));
+            }
+        }
+
+        return boxes;
+    }
+
     private ArrowPathShape? ArrowPath(int index, GraphArrow arrow)
     {
         if (Position(arrow.From) is not { } from || Position(arrow.To) is not { } to)
@@ -227,17 +292,18 @@ public sealed partial class HeapGraph
         var (from, to) = (key.From, key.To);
         if (key.FrameRow >= 0)
         {
+            // An arrow from a frame's name carries no label: the name is on the frame's row.
             var start = new GraphPoint(from.X + (HeapGraphModel.FrameWidth / 2) - 14,
                 from.Y - (key.FromHeight / 2) + HeapGraphModel.FrameHeaderHeight + (key.FrameRow * HeapGraphModel.FrameRowHeight) + 12);
             if (key.Vertical)
             {
                 // Frames sit above what they name: out of the name's dot to the right, down into the card's top.
                 var top = new GraphPoint(to.X, to.Y - (key.ToHeight / 2));
-                return new(CurveDown(start, top), Mid(start, top));
+                return new(Bezier(CurveDown(start, top)), []);
             }
 
             var end = new GraphPoint(to.X - (HeapGraphModel.CardWidth / 2), to.Y);
-            return new(Curve(start, end), Mid(start, end));
+            return new(Bezier(Curve(start, end)), []);
         }
 
         if (key.SelfLoop)
@@ -246,50 +312,105 @@ public sealed partial class HeapGraph
             var top = to.Y - (key.ToHeight / 2);
             var a = new GraphPoint(to.X + 20, top);
             var b = new GraphPoint(to.X - 20, top);
-            return new($"M {N(a.X)} {N(a.Y)} C {N(a.X + 30)} {N(top - 46)} {N(b.X - 30)} {N(top - 46)} {N(b.X)} {N(b.Y)}", new GraphPoint(to.X, top - 34));
+            return new(Bezier((a, new GraphPoint(a.X + 30, top - 46), new GraphPoint(b.X - 30, top - 46), b)), [new(new GraphPoint(to.X, top - 34), LabelSide.Above)]);
         }
 
         if (key.Route is { } route)
         {
             var d = "M " + string.Join(" L ", route.Select(p => $"{N(p.X)} {N(p.Y)}"));
-            return new(d, route[route.Count / 2]);
+            // dagre keeps the route's middle point free for the label; the other points are there if a card kept its place on it.
+            return new(d, [new(route[route.Count / 2], LabelSide.Above), .. Fractions.Select(t => new LabelSpot(AlongRoute(route, t), LabelSide.Above))]);
         }
 
         // An arrow dagre did not route (an instance's __class__, which the layout leaves out) goes from the
         // side of one card that faces the other to the side facing back. Cards that overlap across (one
         // column, as a class often shares its instance's rank) face each other top and bottom: leaving
         // a card's right side for a card beside or behind it looped out past the graph's edge.
+        var sideBySide = Math.Abs(to.Y - from.Y) < (key.FromHeight + key.ToHeight) / 2 && Math.Abs(to.X - from.X) >= HeapGraphModel.CardWidth;
+        if (key.Vertical && sideBySide)
+        {
+            // Ranked top to bottom, cards side by side share a rank (a class and its first instance): top
+            // to bottom would cross both cards, so the arrow dips under them, out of one's bottom and into
+            // the other's, and its label sits in the dip.
+            var toward = to.X > from.X ? 1 : -1;
+            var sv = new GraphPoint(from.X + (toward * HeapGraphModel.CardWidth / 4), from.Y + (key.FromHeight / 2));
+            var ev = new GraphPoint(to.X - (toward * HeapGraphModel.CardWidth / 4), to.Y + (key.ToHeight / 2));
+            var dip = Math.Max(sv.Y, ev.Y) + 30;
+            var curve = (sv, new GraphPoint(sv.X, dip), new GraphPoint(ev.X, dip), ev);
+            return new(Bezier(curve), [.. Fractions.Select(t => new LabelSpot(At(curve, t) with { Y = At(curve, t).Y - 3 }, LabelSide.Above))]);
+        }
+
         if (key.Vertical || Math.Abs(to.X - from.X) < HeapGraphModel.CardWidth)
         {
             var below = to.Y >= from.Y;
             var sv = new GraphPoint(from.X, from.Y + ((below ? 1 : -1) * key.FromHeight / 2));
             var ev = new GraphPoint(to.X, to.Y - ((below ? 1 : -1) * key.ToHeight / 2));
-            // A label centred on a line that runs down would sit across it: it goes beside the line's middle.
-            return new($"M {N(sv.X)} {N(sv.Y)} C {N(sv.X)} {N((sv.Y + ev.Y) / 2)} {N(ev.X)} {N((sv.Y + ev.Y) / 2)} {N(ev.X)} {N(ev.Y)}", Mid(sv, ev), LabelBeside: true);
+            var curve = (sv, new GraphPoint(sv.X, (sv.Y + ev.Y) / 2), new GraphPoint(ev.X, (sv.Y + ev.Y) / 2), ev);
+            // A label centred on a line that runs down would sit across it: it goes beside the line, right or left.
+            return new(Bezier(curve), [.. Fractions.SelectMany(t => new LabelSpot[] { new(At(curve, t), LabelSide.Right), new(At(curve, t), LabelSide.Left) })]);
         }
 
         var rightwards = to.X > from.X;
         var half = rightwards ? HeapGraphModel.CardWidth / 2 : -HeapGraphModel.CardWidth / 2;
-        var s = new GraphPoint(from.X + half, from.Y);
-        var e = new GraphPoint(to.X - half, to.Y);
-        return new(Curve(s, e), Mid(s, e));
+        var side = Curve(new GraphPoint(from.X + half, from.Y), new GraphPoint(to.X - half, to.Y));
+        return new(Bezier(side), [.. Fractions.Select(t => new LabelSpot(At(side, t), LabelSide.Above))]);
+    }
+
+    /// <summary>Where along its path a label may go, best first: the middle, then either side of it.</summary>
+    private static readonly double[] Fractions = [0.5, 0.35, 0.65, 0.2, 0.8];
+
+    /// <summary>A cubic Bézier curve: its start, its two control points and its end.</summary>
+    private static string Bezier((GraphPoint S, GraphPoint C1, GraphPoint C2, GraphPoint E) c) =>
+        $"M {N(c.S.X)} {N(c.S.Y)} C {N(c.C1.X)} {N(c.C1.Y)} {N(c.C2.X)} {N(c.C2.Y)} {N(c.E.X)} {N(c.E.Y)}";
+
+    /// <summary>The point of the curve at <paramref name="t"/> (0 its start, 1 its end).</summary>
+    private static GraphPoint At((GraphPoint S, GraphPoint C1, GraphPoint C2, GraphPoint E) c, double t)
+    {
+        var u = 1 - t;
+        double Of(double s, double c1, double c2, double e) => (u * u * u * s) + (3 * u * u * t * c1) + (3 * u * t * t * c2) + (t * t * t * e);
+        return new GraphPoint(Of(c.S.X, c.C1.X, c.C2.X, c.E.X), Of(c.S.Y, c.C1.Y, c.C2.Y, c.E.Y));
+    }
+
+    /// <summary>The point at <paramref name="t"/> of a route's length.</summary>
+    private static GraphPoint AlongRoute(IReadOnlyList<GraphPoint> route, double t)
+    {
+        var total = 0.0;
+        for (var i = 1; i < route.Count; i++)
+        {
+            total += Distance(route[i - 1], route[i]);
+        }
+
+        var left = total * t;
+        for (var i = 1; i < route.Count; i++)
+        {
+            var length = Distance(route[i - 1], route[i]);
+            if (left <= length && length > 0)
+            {
+                var f = left / length;
+                return new GraphPoint(route[i - 1].X + ((route[i].X - route[i - 1].X) * f), route[i - 1].Y + ((route[i].Y - route[i - 1].Y) * f));
+            }
+
+            left -= length;
+        }
+
+        return route[^1];
+
+        static double Distance(GraphPoint a, GraphPoint b) => Math.Sqrt(((b.X - a.X) * (b.X - a.X)) + ((b.Y - a.Y) * (b.Y - a.Y)));
     }
 
     /// <summary>Leaves and arrives sideways, in the direction from <paramref name="s"/> to <paramref name="e"/>.</summary>
-    private static string Curve(GraphPoint s, GraphPoint e)
+    private static (GraphPoint, GraphPoint, GraphPoint, GraphPoint) Curve(GraphPoint s, GraphPoint e)
     {
         var bend = Math.Max(30, Math.Abs(e.X - s.X) / 2) * (e.X >= s.X ? 1 : -1);
-        return $"M {N(s.X)} {N(s.Y)} C {N(s.X + bend)} {N(s.Y)} {N(e.X - bend)} {N(e.Y)} {N(e.X)} {N(e.Y)}";
+        return (s, new GraphPoint(s.X + bend, s.Y), new GraphPoint(e.X - bend, e.Y), e);
     }
 
     /// <summary>Leaves sideways, arrives from above.</summary>
-    private static string CurveDown(GraphPoint s, GraphPoint e)
+    private static (GraphPoint, GraphPoint, GraphPoint, GraphPoint) CurveDown(GraphPoint s, GraphPoint e)
     {
         var bend = Math.Max(30, Math.Abs(e.Y - s.Y) / 2);
-        return $"M {N(s.X)} {N(s.Y)} C {N(s.X + bend)} {N(s.Y)} {N(e.X)} {N(e.Y - bend)} {N(e.X)} {N(e.Y)}";
+        return (s, new GraphPoint(s.X + bend, s.Y), new GraphPoint(e.X, e.Y - bend), e);
     }
-
-    private static GraphPoint Mid(GraphPoint a, GraphPoint b) => new((a.X + b.X) / 2, (a.Y + b.Y) / 2);
 
     private static string N(double v) => SvgNumber.F(v);
 
@@ -363,8 +484,11 @@ public sealed partial class HeapGraph
 
     private void EndDrag() => _dragging = false;
 
-    /// <summary>An arrow's SVG path and where its label goes: centred above <paramref name="LabelAt"/>, or beside it.</summary>
-    private sealed record ArrowPathShape(string D, GraphPoint LabelAt, bool LabelBeside = false);
+    /// <summary>An arrow as drawn: its path, and its label's spot when it has a label.</summary>
+    private sealed record ArrowDrawing(string D, bool ShowLabel, LabelSpot Label);
+
+    /// <summary>An arrow's SVG path and the spots on it where its label may go, best first (none for an arrow from a frame).</summary>
+    private sealed record ArrowPathShape(string D, IReadOnlyList<LabelSpot> LabelSpots);
 
     /// <summary>
     /// What an arrow's path is drawn from. A route is compared by reference: the layout cache hands back
