@@ -43,8 +43,11 @@ public static class TraceFrames
         var tasks = slices.Where(s => s.Name == taskName).OrderBy(s => s.Start).ToList();
         // a frame runs every requestAnimationFrame callback (the probe's and the page's own) in one task:
         // the frame starts with the task that runs its callbacks
+        // (tasks of one thread do not overlap, so the one that could hold a callback is the last to start
+        // before it: found by halving, as a long stream has tens of thousands of both)
+        var starts = tasks.Select(t => t.Start).ToArray();
         var frames = slices.Where(s => s.Name == "FireAnimationFrame")
-            .Select(f => tasks.LastOrDefault(t => t.Start <= f.Start && f.Start <= t.Start + t.Wall) is { Name: not null } t ? t.Start : f.Start)
+            .Select(f => LastStartedBy(starts, f.Start) is var i and >= 0 && f.Start <= tasks[i].Start + tasks[i].Wall ? tasks[i].Start : f.Start)
             .Distinct().Order().ToList();
         var result = new List<TraceFrame>();
         var first = 0;
@@ -70,6 +73,24 @@ public static class TraceFrames
         }
 
         return result;
+    }
+
+    /// <summary>The index of the last of the sorted <paramref name="starts"/> at or before <paramref name="at"/>; -1 when none is.</summary>
+    private static int LastStartedBy(double[] starts, double at)
+    {
+        var i = Array.BinarySearch(starts, at);
+        if (i >= 0)
+        {
+            // equal starts: the last of them
+            while (i + 1 < starts.Length && starts[i + 1] == at)
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        return ~i - 1;
     }
 
     private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -102,6 +102,51 @@ public sealed class HeapCursorTests
         AssertSameHeap(HeapReplay.HeapAfter(trace, trace.Steps.Count - 1), cursor);
     }
 
+    [Fact]
+    public void A_step_that_frees_a_hundred_objects_at_once_and_the_step_back_over_it_leave_the_heap_a_rebuild_gives()
+    {
+        // `del nodes` frees 99 instances and their list in one step, and the end of the run frees the rest
+        // (80 more among them): each instance leaves its class's list of referrers at once, and joins it
+        // again on the step back; one of them is listed twice in `twice`.
+        const string many = "class Node:\n    pass\nnodes = []\nfor i in range(100):\n    nodes.append(Node())\nkeep = nodes[50]\ntwice = [nodes[3], nodes[3]]\ndel nodes\n"
+            + "more = []\nfor i in range(80):\n    more.append(Node())\nprint(len(twice))\n";
+        var trace = MemorySimulator.Run(many, new SimulationOptions());
+        Assert.Equal(RunOutcome.Completed, trace.Outcome);
+        var big = Enumerable.Range(0, trace.Steps.Count).Where(i => trace.Steps[i].Changed.Count + trace.Steps[i].Freed.Count > 64).ToList();
+        Assert.True(big.Count >= 2, $"{big.Count} steps touch more than 64 objects");
+        var compared = big.SelectMany(i => new[] { i - 1, i, i + 1 }).Where(i => i < trace.Steps.Count).ToHashSet();
+
+        var cursor = new HeapCursor(trace);
+        for (var i = 0; i < trace.Steps.Count; i++)
+        {
+            cursor.MoveTo(i);
+            Assert.Equal(cursor.ObjectsById().Select(o => o.Id).Order(), cursor.ObjectsById().Select(o => o.Id));
+            if (compared.Contains(i))
+            {
+                AssertSameHeap(HeapReplay.HeapAfter(trace, i), cursor);
+            }
+        }
+
+        // back one step at a time, each undone from what the step forward remembered
+        for (var i = trace.Steps.Count - 2; i >= -1; i--)
+        {
+            cursor.MoveTo(i);
+            if (compared.Contains(i) || i == -1)
+            {
+                AssertSameHeap(HeapReplay.HeapAfter(trace, i), cursor);
+            }
+        }
+
+        // and back over each big step with nothing remembered: a fresh cursor lands just after it
+        foreach (var step in big)
+        {
+            var fresh = new HeapCursor(trace);
+            fresh.MoveTo(step + 1);
+            fresh.MoveTo(step - 1);
+            AssertSameHeap(HeapReplay.HeapAfter(trace, step - 1), fresh);
+        }
+    }
+
     /// <summary>
     /// An object's state to compare: checkpoints and steps hold equal states in distinct records. The count
     /// of an object shared by the interpreter is left out: pages show "shared" instead of it, and steps do
