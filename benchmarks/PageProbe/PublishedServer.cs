@@ -77,6 +77,13 @@ public sealed partial class PublishedServer : IAsyncDisposable
         return double.NaN;
     }
 
+    /// <summary>The CPU time the server process has used so far (its threads, not the run's python3 processes).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _process.Kill(entireProcessTree: true);

@@ -41,16 +41,19 @@ var idle = await MeasureAsync(page, server, TimeSpan.FromSeconds(3), () => Task.
 await page.EvaluateAsync("code => monaco.editor.getModels().forEach(m => m.setValue(code))", script);
 // A Chromium trace of the stream tells, for each long frame, how long the page's thread ran in it;
 // PROCESS_BENCH_TRACE=DIR also writes it there, for DevTools' Performance panel. It starts a second
-// before the run: turning tracing on holds the renderer up for a frame or two, which had counted as
-// long frames of the stream's first 0.3 s.
+// before the run, so that turning tracing on is not inside the measure.
 var trace = await ChromeTrace.StartAsync(page);
 await Task.Delay(TimeSpan.FromSeconds(1));
+var serverCpu = server.CpuTime();
+await using var machine = MachineLoad.Start();
 await page.ClickAsync("button[data-testid='run']");
 await Assertions.Expect(page.Locator("button[data-testid='stop']")).ToBeEnabledAsync();
 var watch = Stopwatch.StartNew();
 var stream = await MeasureAsync(page, server, TimeSpan.FromSeconds(120),
     async () => await page.GetByTestId("run-ending").CountAsync() > 0);
 watch.Stop();
+var busy = machine is null ? [] : await machine.StopAsync();
+serverCpu = server.CpuTime() - serverCpu;
 await trace.StopAsync();
 await trace.WriteIfAskedAsync("PROCESS_BENCH_TRACE", "stream");
 var traced = trace.Frames();
@@ -66,6 +69,9 @@ Row("frame gap max (ms)", idle.Max, stream.Max, "0.0");
 Row("click to zoom shown, median (ms)", idle.InputMedian, stream.InputMedian, "0.0");
 Row("click to zoom shown, max (ms)", idle.InputMax, stream.InputMax, "0.0");
 Row("server RSS peak (MiB)", idle.PeakMiB, stream.PeakMiB, "0.0");
+// the server's own share of the machine while it streamed (the run's python3 processes are not in it)
+Console.WriteLine(string.Create(inv, $"  server CPU while streaming: {serverCpu.TotalSeconds:0.00} s in {watch.Elapsed.TotalSeconds:0.0} s ({serverCpu.TotalMilliseconds * 1000 / 100_000:0} µs an event)"));
+Console.WriteLine($"  the machine's cores busy (all processes), second by second from Run: {MachineLoad.Describe(busy)}");
 Console.WriteLine($"  frames over 50 ms during the stream: {stream.Over50} of {stream.Frames}, {stream.Over50 - stream.AtThreeFrames} of them four frames (66.7 ms) or more; input probes: {stream.InputCount}");
 Console.WriteLine($"  the frames over 50 ms, by when they ended: {(stream.LongFrames.Length == 0 ? "none" : stream.LongFrames)}");
 // what the page's thread did in them: ran (the page's own work) or waited (for a core, or for V8's compiler threads)

@@ -28,8 +28,18 @@ internal static partial class EventLineParser
 
         try
         {
-            using var document = JsonDocument.Parse(line.ToArray());
-            var root = document.RootElement;
+            // One document for the event, which its fields then point into: JsonElement.ParseValue gives a
+            // root that owns its copy of the line (nothing to dispose), where a JsonDocument to dispose
+            // needed each field cloned into a document of its own, three to five per event, 100,000
+            // events a few seconds.
+            var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 64 });
+            var root = JsonElement.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                error = "more than one JSON value";
+                return null;
+            }
+
             if (root.ValueKind != JsonValueKind.Object)
             {
                 error = "not a JSON object";
@@ -69,7 +79,7 @@ internal static partial class EventLineParser
                             error = $"more than {MaxFields} fields";
                             return null;
                         }
-                        data[property.Name] = property.Value.Clone();
+                        data[property.Name] = property.Value;
                         break;
                 }
             }

@@ -25,6 +25,9 @@ public sealed class EventLineParserTests
     [InlineData("""{"kind":"output","pid":"1","name":"a","ts":1,"seq":1}""", "wrong type")]
     [InlineData("""{"kind":"output","pid":1,"ts":1,"seq":1}""", "name")]
     [InlineData("""{"kind":"output","pid":1,"name":"a"}""", "'ts'")]
+    [InlineData("""{"kind":"output","pid":1,"name":"a","ts":1,"seq":1} {"kind":"output"}""", "not JSON")]
+    [InlineData("""{"kind":"output","pid":1,"name":"a","ts":1,"seq":1""", "not JSON")]
+    [InlineData("""{"kind":"output","pid":1,"name":"a","ts":1,"seq":1,"deep":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}""", "not JSON")]
     public void A_malformed_line_is_refused_with_a_reason(string line, string reason)
     {
         var e = EventLineParser.Parse(Encoding.UTF8.GetBytes(line), out var error);
