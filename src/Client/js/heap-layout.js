@@ -100,10 +100,7 @@ export function layout(key, ids, sizes, edges, vertical) {
     const from = boxes.get(v), to = boxes.get(w);
     const routed = g.edge(v, w, String(e))?.points ?? [];
     // A node that kept its old place gets a straight edge; dagre's route was drawn for the new place.
-    const straight = vertical
-      ? [{ x: from.x, y: from.y + from.height / 2 }, { x: to.x, y: to.y - to.height / 2 }]
-      : [{ x: from.x + from.width / 2, y: from.y }, { x: to.x - to.width / 2, y: to.y }];
-    const points = from.moved || to.moved || routed.length < 2 ? straight : routed;
+    const points = from.moved || to.moved || routed.length < 2 ? straight(from, to, vertical) : routed;
     out.push(points.length);
     for (const p of points) {
       out.push(p.x, p.y);
@@ -115,6 +112,23 @@ export function layout(key, ids, sizes, edges, vertical) {
 /** Forgets a graph's previous positions (a new run). */
 export function forget(key) {
   previous.delete(key);
+}
+
+/**
+ * A straight edge between the sides of two boxes that face each other. The ranks run one way (left to
+ * right, or top to bottom on a phone), but a box that kept its old place may sit beside, behind or
+ * above the other: leaving by the side the ranks point to would double back across the box itself.
+ */
+function straight(from, to, vertical) {
+  const apartX = to.x - to.width / 2 >= from.x + from.width / 2 || to.x + to.width / 2 <= from.x - from.width / 2;
+  const apartY = to.y - to.height / 2 >= from.y + from.height / 2 || to.y + to.height / 2 <= from.y - from.height / 2;
+  const across = vertical ? !apartY && apartX : apartX;
+  if (across) {
+    const sign = to.x > from.x ? 1 : -1;
+    return [{ x: from.x + sign * from.width / 2, y: from.y }, { x: to.x - sign * to.width / 2, y: to.y }];
+  }
+  const sign = to.y > from.y ? 1 : -1;
+  return [{ x: from.x, y: from.y + sign * from.height / 2 }, { x: to.x, y: to.y - sign * to.height / 2 }];
 }
 
 function overlaps(a, b) {

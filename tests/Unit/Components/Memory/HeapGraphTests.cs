@@ -258,6 +258,60 @@ public sealed class HeapGraphTests : BunitTestBase
     }
 
     [Fact]
+    public void A_list_that_holds_itself_loops_over_its_card_and_the_view_takes_in_the_loop_above_the_top_row()
+    {
+        // The collector page's "a list that contains itself": the loop over a card of the top row went
+        // above the drawing, and the view box, starting at 0, cut it and its label off.
+        var (trace, step) = RunTo("l = []\nl.append(l)\nprint(len(l))\n", 3);
+
+        var graph = Render(trace, step);
+
+        var loop = graph.FindAll("[data-testid='heap-arrow']").Single(a => a.GetAttribute("data-from") == a.GetAttribute("data-to"));
+        var ys = Numbers(loop.QuerySelector("path")!.GetAttribute("d")!).Where((_, i) => i % 2 == 1).ToList();
+        var box = Numbers(graph.Find("[data-testid='graph-svg']").GetAttribute("viewBox")!);
+        var labelY = double.Parse(loop.QuerySelector("text")!.GetAttribute("y")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(ys.Min() < 0, "the card is on the top row, so its loop rises above the layout's box");
+        Assert.True(box[1] <= ys.Min() && box[1] <= labelY - 12, $"the view box from y {box[1]} takes in the loop (up to {ys.Min()}) and its label (at {labelY})");
+        Assert.Equal("[0]", loop.QuerySelector("text")!.TextContent);
+    }
+
+    [Fact]
+    public void A_loop_goes_under_its_card_when_another_card_sits_above_it()
+    {
+        // "__del__ and resurrection": self.me = self, with the class drawn right above the instance.
+        var (trace, step) = RunTo("class Phoenix:\n    pass\np = Phoenix()\np.me = p\nprint('made')\n", 5);
+        var objects = MemoryStepView.At(trace, step).Objects.Where(o => o.Type is "Phoenix" or "type").ToList();
+
+        // columns: nothing refers to the class within the graph but the instance, so both sit in one column
+        var graph = Context.Render<HeapGraph>(p => p.Add(g => g.Objects, objects));
+
+        var instance = objects.Single(o => o.Type == "Phoenix").Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var cardY = Numbers(graph.FindAll("[data-testid='heap-card']").Single(c => c.GetAttribute("data-object-id") == instance).GetAttribute("transform")!);
+        var loop = graph.FindAll("[data-testid='heap-arrow']").Single(a => a.GetAttribute("data-from") == instance && a.GetAttribute("data-to") == instance);
+        var ys = Numbers(loop.QuerySelector("path")!.GetAttribute("d")!).Where((_, i) => i % 2 == 1).ToList();
+        Assert.True(ys.Min() >= cardY[1], $"the loop ({ys.Min()}..{ys.Max()}) stays below the card's top ({cardY[1]}), away from the class above it");
+    }
+
+    [Theory]
+    [InlineData("list", false, "list", null)]
+    [InlineData("NoneType", true, "NoneType", "54")]
+    [InlineData("weakref.ReferenceType", false, "ReferenceType", "70")]
+    [InlineData("a_class_with_a_very_long_name", false, "a_class_with…", "70")]
+    public void A_type_too_wide_for_its_card_is_squeezed_to_the_room_beside_the_badge_or_cut(string type, bool shared, string written, string? squeezedTo)
+    {
+        // weakref.ReferenceType ran under the badge and out of its card; NoneType into the "shared" chip.
+        var card = Context.Render<HeapCard>(p => p.Add(c => c.Type, type).Add(c => c.Shared, shared).Add(c => c.Repr, "x").Add(c => c.Height, HeapGraphModel.CardHeight));
+
+        var text = card.Find(".heap-card-type");
+        Assert.Equal(written, text.TextContent);
+        Assert.Equal(squeezedTo, text.GetAttribute("textLength"));
+        Assert.Contains(type, card.Find("title").TextContent);
+    }
+
+    private static List<double> Numbers(string text) =>
+        [.. text.Split([' ', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Where(t => !char.IsLetter(t[0])).Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture))];
+
+    [Fact]
     public async Task While_a_step_is_on_screen_the_graph_of_the_next_one_is_laid_out_ahead()
     {
         var (trace, step) = RunTo("class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor _ in range(3):\n    head = Node(head)\nprint(head is not None)\n", 6);

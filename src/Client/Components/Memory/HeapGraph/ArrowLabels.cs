@@ -34,8 +34,8 @@ public readonly record struct GraphBox(double Left, double Top, double Width, do
 /// </summary>
 public static class ArrowLabels
 {
-    /// <summary>The labels' font: 12 px monospace, whose glyphs are 0.6 em wide (HeapArrow.razor.css).</summary>
-    public const double CharWidth = 7.3;
+    /// <summary>The labels' font: 12 px monospace, whose glyphs are 0.6 em wide (HeapArrow.razor.css), and a little over for a font a bit wider.</summary>
+    public const double CharWidth = 7.5;
 
     /// <summary>A line of the label's text, from above its capitals to below its descenders.</summary>
     public const double TextHeight = 14;
@@ -44,7 +44,7 @@ public static class ArrowLabels
     public const double BesideGap = 6;
 
     /// <summary>Kept clear on either side of a label's text, so that two labels side by side do not read as one.</summary>
-    public const double Margin = 4;
+    public const double Margin = 6;
 
     /// <summary>The box the text of <paramref name="label"/> takes at <paramref name="spot"/>, as HeapArrow writes it, with its margins.</summary>
     public static GraphBox BoxOf(string label, LabelSpot spot)

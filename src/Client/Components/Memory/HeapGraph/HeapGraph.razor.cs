@@ -84,9 +84,18 @@ public sealed partial class HeapGraph
     /// <summary>Names the graph's remembered positions, so two graphs on one page keep their own.</summary>
     [Parameter] public string LayoutKey { get; set; } = "heap";
 
-    private double ViewWidth => Math.Max(320, (_layout ?? _fallback).Width);
+    /// <summary>
+    /// What the drawing covers: the layout's box, grown to take in whatever reaches past it (a card kept at
+    /// its old place, a frame grown by a name, a loop over a card of the top row, a label). The view box
+    /// starts at its corner, so nothing is cut off at the top or the left.
+    /// </summary>
+    private GraphBox _bounds = new(0, 0, 320, 200);
 
-    private double ViewHeight => Math.Max(200, (_layout ?? _fallback).Height);
+    private double ViewWidth => Math.Max(320, _bounds.Width);
+
+    private double ViewHeight => Math.Max(200, _bounds.Height);
+
+    private string ViewBox => $"{SvgNumber.F(_bounds.Left)} {SvgNumber.F(_bounds.Top)} {SvgNumber.F(ViewWidth)} {SvgNumber.F(ViewHeight)}";
 
     /// <summary>Whether the layout on screen ranks top to bottom.</summary>
     private bool Vertical { get; set; }
@@ -222,21 +231,43 @@ public sealed partial class HeapGraph
             return last.Drawings;
         }
 
+        var obstacles = Obstacles();
         var paths = new ArrowPathShape?[labels.Length];
         var spots = new IReadOnlyList<LabelSpot>[labels.Length];
         for (var i = 0; i < labels.Length; i++)
         {
-            paths[i] = ArrowPath(i, _model.Arrows[i]);
+            paths[i] = ArrowPath(i, _model.Arrows[i], obstacles);
             spots[i] = paths[i]?.LabelSpots ?? [];
         }
 
-        var placed = ArrowLabels.Place(labels, spots, Obstacles());
+        var placed = ArrowLabels.Place(labels, spots, obstacles);
         var drawings = new ArrowDrawing?[labels.Length];
+        var layoutBox = _layout ?? _fallback;
+        var (left, top, right, bottom) = (0.0, 0.0, layoutBox.Width, layoutBox.Height);
+        void Take(GraphBox b) => (left, top, right, bottom) = (Math.Min(left, b.Left), Math.Min(top, b.Top), Math.Max(right, b.Left + b.Width), Math.Max(bottom, b.Top + b.Height));
+        obstacles.ForEach(Take);
         for (var i = 0; i < labels.Length; i++)
         {
-            drawings[i] = paths[i] is { } path ? new ArrowDrawing(path.D, path.LabelSpots.Count > 0, placed[i]) : null;
+            if (paths[i] is not { } path)
+            {
+                continue;
+            }
+
+            drawings[i] = new ArrowDrawing(path.D, path.LabelSpots.Count > 0, placed[i]);
+            if (path.Reach is { } reach)
+            {
+                Take(reach);
+            }
+
+            if (path.LabelSpots.Count > 0)
+            {
+                Take(ArrowLabels.BoxOf(labels[i], placed[i]));
+            }
         }
 
+        const double Edge = 4;
+        _bounds = left < 0 || top < 0 ? new GraphBox(Math.Min(0, left - Edge), Math.Min(0, top - Edge), right - Math.Min(0, left - Edge) + Edge, bottom - Math.Min(0, top - Edge) + Edge)
+            : new GraphBox(0, 0, right + (right > layoutBox.Width ? Edge : 0), bottom + (bottom > layoutBox.Height ? Edge : 0));
         _drawings = (key, drawings);
         return drawings;
     }
@@ -264,16 +295,21 @@ public sealed partial class HeapGraph
         return boxes;
     }
 
-    private ArrowPathShape? ArrowPath(int index, GraphArrow arrow)
+    private ArrowPathShape? ArrowPath(int index, GraphArrow arrow, List<GraphBox> obstacles)
     {
         if (Position(arrow.From) is not { } from || Position(arrow.To) is not { } to)
         {
             return null;
         }
 
+        if (arrow.From == arrow.To)
+        {
+            return SelfLoop(to, _model.HeightOf(arrow.To), obstacles);
+        }
+
         var route = arrow.FrameRow is null && arrow.From != arrow.To && _layout is not null && _laidOut == _model.Signature
             && index < _layout.Routes.Count && _layout.Routes[index] is { Count: >= 2 } r ? r : null;
-        var key = new PathKey(from, to, _model.HeightOf(arrow.From), _model.HeightOf(arrow.To), arrow.FrameRow ?? -1, arrow.From == arrow.To, route, Vertical);
+        var key = new PathKey(from, to, _model.HeightOf(arrow.From), _model.HeightOf(arrow.To), arrow.FrameRow ?? -1, route, Vertical);
         if (!_paths.TryGetValue(key, out var path))
         {
             if (_paths.Count >= MaxRememberedPaths)
@@ -304,15 +340,6 @@ public sealed partial class HeapGraph
 
             var end = new GraphPoint(to.X - (HeapGraphModel.CardWidth / 2), to.Y);
             return new(Bezier(Curve(start, end)), []);
-        }
-
-        if (key.SelfLoop)
-        {
-            // A container that holds itself (l.append(l)): a loop over the card's top edge.
-            var top = to.Y - (key.ToHeight / 2);
-            var a = new GraphPoint(to.X + 20, top);
-            var b = new GraphPoint(to.X - 20, top);
-            return new(Bezier((a, new GraphPoint(a.X + 30, top - 46), new GraphPoint(b.X - 30, top - 46), b)), [new(new GraphPoint(to.X, top - 34), LabelSide.Above)]);
         }
 
         if (key.Route is { } route)
@@ -354,6 +381,35 @@ public sealed partial class HeapGraph
         var half = rightwards ? HeapGraphModel.CardWidth / 2 : -HeapGraphModel.CardWidth / 2;
         var side = Curve(new GraphPoint(from.X + half, from.Y), new GraphPoint(to.X - half, to.Y));
         return new(Bezier(side), [.. Fractions.Select(t => new LabelSpot(At(side, t), LabelSide.Above))]);
+    }
+
+    /// <summary>
+    /// A container that holds itself (<c>l.append(l)</c>, <c>self.me = self</c>): a loop over the card's top
+    /// edge, or under its bottom or out of its right side when another card sits there (a class above its
+    /// instance hid the loop and its label).
+    /// </summary>
+    private static ArrowPathShape SelfLoop(GraphPoint at, double height, List<GraphBox> obstacles)
+    {
+        var (top, bottom, right) = (at.Y - (height / 2), at.Y + (height / 2), at.X + (HeapGraphModel.CardWidth / 2));
+        var card = GraphBox.Around(at, HeapGraphModel.CardWidth, height);
+        (GraphBox Reach, ArrowPathShape Shape)[] sides =
+        [
+            (new GraphBox(at.X - 50, top - 52, 100, 52), Loop((at.X + 20, top), (at.X + 50, top - 46), (at.X - 50, top - 46), (at.X - 20, top), new LabelSpot(new GraphPoint(at.X, top - 34), LabelSide.Above))),
+            (new GraphBox(at.X - 50, bottom, 100, 52), Loop((at.X - 20, bottom), (at.X - 50, bottom + 46), (at.X + 50, bottom + 46), (at.X + 20, bottom), new LabelSpot(new GraphPoint(at.X, bottom + 31), LabelSide.Above))),
+            (new GraphBox(right, at.Y - 42, 90, 84), Loop((right, at.Y - 12), (right + 46, at.Y - 42), (right + 46, at.Y + 42), (right, at.Y + 12), new LabelSpot(new GraphPoint(right + 34, at.Y), LabelSide.Right))),
+        ];
+        foreach (var (reach, shape) in sides)
+        {
+            if (!obstacles.Any(o => o != card && o.Overlaps(reach)))
+            {
+                return shape with { Reach = reach };
+            }
+        }
+
+        return sides[0].Shape with { Reach = sides[0].Reach };
+
+        static ArrowPathShape Loop((double X, double Y) s, (double X, double Y) c1, (double X, double Y) c2, (double X, double Y) e, LabelSpot label) =>
+            new(Bezier((new GraphPoint(s.X, s.Y), new GraphPoint(c1.X, c1.Y), new GraphPoint(c2.X, c2.Y), new GraphPoint(e.X, e.Y))), [label]);
     }
 
     /// <summary>Where along its path a label may go, best first: the middle, then either side of it.</summary>
@@ -488,11 +544,12 @@ public sealed partial class HeapGraph
     private sealed record ArrowDrawing(string D, bool ShowLabel, LabelSpot Label);
 
     /// <summary>An arrow's SVG path and the spots on it where its label may go, best first (none for an arrow from a frame).</summary>
-    private sealed record ArrowPathShape(string D, IReadOnlyList<LabelSpot> LabelSpots);
+    /// <remarks><see cref="Reach"/>: where the path goes outside the boxes it joins (a self-loop), for the drawing's bounds.</remarks>
+    private sealed record ArrowPathShape(string D, IReadOnlyList<LabelSpot> LabelSpots, GraphBox? Reach = null);
 
     /// <summary>
     /// What an arrow's path is drawn from. A route is compared by reference: the layout cache hands back
     /// the same array for an edge each time its shape comes round again.
     /// </summary>
-    private readonly record struct PathKey(GraphPoint From, GraphPoint To, double FromHeight, double ToHeight, int FrameRow, bool SelfLoop, IReadOnlyList<GraphPoint>? Route, bool Vertical);
+    private readonly record struct PathKey(GraphPoint From, GraphPoint To, double FromHeight, double ToHeight, int FrameRow, IReadOnlyList<GraphPoint>? Route, bool Vertical);
 }
