@@ -41,6 +41,21 @@ public sealed class ArrowLabelsTests
     }
 
     [Fact]
+    public void A_label_placed_first_makes_way_for_a_later_one_that_has_nowhere_else_to_go()
+    {
+        // The garbage collector page's two __class__ labels side by side: the first, beside a line that
+        // runs down, could go either side of it; the second, on a curve, had one free spot, the first's.
+        var right = new LabelSpot(Middle, LabelSide.Right);
+        var left = new LabelSpot(Middle, LabelSide.Left);
+        var onlySpot = new LabelSpot(new GraphPoint(Middle.X + 60, Middle.Y + 4), LabelSide.Above);
+        Assert.True(ArrowLabels.BoxOf("__class__", right).Overlaps(ArrowLabels.BoxOf("__class__", onlySpot)));
+
+        var spots = ArrowLabels.Place(["__class__", "__class__"], [[right, left], [onlySpot]], []);
+
+        Assert.Equal([left, onlySpot], spots);
+    }
+
+    [Fact]
     public void With_no_free_spot_a_label_takes_the_one_covered_least_and_an_arrow_without_spots_keeps_none()
     {
         var card = GraphBox.Around(Middle, 124, 58);

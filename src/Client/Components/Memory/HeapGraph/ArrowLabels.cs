@@ -76,35 +76,80 @@ public static class ArrowLabels
         var taken = new List<GraphBox>(obstacles.Count + labels.Count);
         taken.AddRange(obstacles);
         var placed = new LabelSpot[labels.Count];
+        var boxes = new GraphBox?[labels.Count];
         for (var i = 0; i < labels.Count; i++)
         {
-            var spots = candidates[i];
-            if (spots.Count == 0)
+            if (candidates[i].Count == 0)
             {
                 continue;
             }
 
-            var best = spots[0];
-            var bestCover = double.MaxValue;
-            foreach (var spot in spots)
-            {
-                var cover = Cover(BoxOf(labels[i], spot), taken, bestCover);
-                if (cover < bestCover)
-                {
-                    (best, bestCover) = (spot, cover);
-                }
+            (placed[i], _) = Best(labels[i], candidates[i], taken);
+            boxes[i] = BoxOf(labels[i], placed[i]);
+            taken.Add(boxes[i]!.Value);
+        }
 
-                if (cover == 0)
+        // A label placed early knew nothing of the ones after it: one that now covers another tries again
+        // among all the others (the first of two __class__ labels side by side may have had a free spot
+        // across its line, which the second, with none, could not take).
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (boxes[i] is not { } box || !CoversAnother(box, i, boxes))
+            {
+                // (one that covers a card and no label had no free spot in the first pass either)
+                continue;
+            }
+
+            var others = new List<GraphBox>(obstacles.Count + labels.Count);
+            others.AddRange(obstacles);
+            for (var j = 0; j < labels.Count; j++)
+            {
+                if (j != i && boxes[j] is { } other)
                 {
-                    break;
+                    others.Add(other);
                 }
             }
 
-            placed[i] = best;
-            taken.Add(BoxOf(labels[i], best));
+            (placed[i], _) = Best(labels[i], candidates[i], others);
+            boxes[i] = BoxOf(labels[i], placed[i]);
         }
 
         return placed;
+    }
+
+    private static bool CoversAnother(GraphBox box, int index, GraphBox?[] boxes)
+    {
+        for (var j = 0; j < boxes.Length; j++)
+        {
+            if (j != index && boxes[j] is { } other && box.Overlaps(other))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first of <paramref name="spots"/> that nothing taken covers, else the one covered least, and how much.</summary>
+    private static (LabelSpot Spot, double Cover) Best(string label, IReadOnlyList<LabelSpot> spots, List<GraphBox> taken)
+    {
+        var best = spots[0];
+        var bestCover = double.MaxValue;
+        foreach (var spot in spots)
+        {
+            var cover = Cover(BoxOf(label, spot), taken, bestCover);
+            if (cover < bestCover)
+            {
+                (best, bestCover) = (spot, cover);
+            }
+
+            if (cover == 0)
+            {
+                break;
+            }
+        }
+
+        return (best, bestCover);
     }
 
     /// <summary>How much of <paramref name="box"/> the taken boxes cover, counted only until it reaches <paramref name="enough"/>.</summary>
