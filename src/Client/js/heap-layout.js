@@ -67,7 +67,14 @@ export function layout(key, ids, sizes, edges, vertical) {
     const p = g.node(id);
     boxes.set(id, { x: p.x, y: p.y, width: sizes[2 * i], height: sizes[2 * i + 1], moved: false });
   });
-  // Keep an old place when it collides with nothing in the new layout.
+  // Keep an old place when it collides with nothing in the new layout: no other box, and no route dagre
+  // drew past it for an edge of others (a list kept beside a frame sat on the route of a name's arrow
+  // to a card two ranks on, which then ran through it).
+  const routes = [];
+  for (let e = 0; e * 2 < edges.length; e++) {
+    const v = ids[edges[2 * e]], w = ids[edges[2 * e + 1]];
+    routes.push({ v, w, points: g.edge(v, w, String(e))?.points ?? [] });
+  }
   for (const [id, box] of boxes) {
     const old = before.get(id);
     if (!old || (old.x === box.x && old.y === box.y)) continue;
@@ -75,6 +82,9 @@ export function layout(key, ids, sizes, edges, vertical) {
     let free = true;
     for (const [other, b] of boxes) {
       if (other !== id && overlaps(candidate, b)) { free = false; break; }
+    }
+    for (const r of free ? routes : []) {
+      if (r.v !== id && r.w !== id && crosses(r.points, candidate)) { free = false; break; }
     }
     if (free) {
       boxes.set(id, { ...candidate, moved: true });
@@ -99,8 +109,7 @@ export function layout(key, ids, sizes, edges, vertical) {
     const v = ids[edges[2 * e]], w = ids[edges[2 * e + 1]];
     const from = boxes.get(v), to = boxes.get(w);
     const routed = g.edge(v, w, String(e))?.points ?? [];
-    // A node that kept its old place gets a straight edge; dagre's route was drawn for the new place.
-    const points = from.moved || to.moved || routed.length < 2 ? straight(from, to, vertical) : routed;
+    const points = edgePoints(routed, from, to, vertical);
     out.push(points.length);
     for (const p of points) {
       out.push(p.x, p.y);
@@ -112,6 +121,22 @@ export function layout(key, ids, sizes, edges, vertical) {
 /** Forgets a graph's previous positions (a new run). */
 export function forget(key) {
   previous.delete(key);
+}
+
+/**
+ * An edge's points: dagre's route, or, where an end kept its old place (dagre drew the route for the new
+ * one), a straight edge; an edge that passes ranks on its way keeps its middle, dagre's way between the
+ * boxes of those ranks, and only its ends move (a frame keeps its place more often than not, and every
+ * name's arrow to a card two ranks on ran straight through the card between).
+ */
+function edgePoints(routed, from, to, vertical) {
+  if (routed.length >= 2 && !from.moved && !to.moved) return routed;
+  if (routed.length <= 3) return straight(from, to, vertical);
+  const inner = routed.slice(1, -1);
+  const first = inner[0], last = inner[inner.length - 1];
+  const start = from.moved ? straight(from, { x: first.x, y: first.y, width: 0, height: 0 }, vertical)[0] : routed[0];
+  const end = to.moved ? straight({ x: last.x, y: last.y, width: 0, height: 0 }, to, vertical)[1] : routed[routed.length - 1];
+  return [start, ...inner, end];
 }
 
 /**
@@ -129,6 +154,29 @@ function straight(from, to, vertical) {
   }
   const sign = to.y > from.y ? 1 : -1;
   return [{ x: from.x, y: from.y + sign * from.height / 2 }, { x: to.x, y: to.y - sign * to.height / 2 }];
+}
+
+/** Whether the polyline `points` passes through the box (centre x, y, width, height). */
+function crosses(points, box) {
+  const left = box.x - box.width / 2, right = box.x + box.width / 2;
+  const top = box.y - box.height / 2, bottom = box.y + box.height / 2;
+  for (let i = 1; i < points.length; i++) {
+    // Liang-Barsky: clip the segment to the box; something left means it passes through
+    const p = points[i - 1], q = points[i];
+    const dx = q.x - p.x, dy = q.y - p.y;
+    let t0 = 0, t1 = 1, inside = true;
+    for (const [pk, qk] of [[-dx, p.x - left], [dx, right - p.x], [-dy, p.y - top], [dy, bottom - p.y]]) {
+      if (pk === 0) {
+        if (qk < 0) { inside = false; break; }
+      } else {
+        const t = qk / pk;
+        if (pk < 0) { t0 = Math.max(t0, t); } else { t1 = Math.min(t1, t); }
+        if (t0 > t1) { inside = false; break; }
+      }
+    }
+    if (inside) return true;
+  }
+  return false;
 }
 
 function overlaps(a, b) {

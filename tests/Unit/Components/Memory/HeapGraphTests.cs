@@ -308,6 +308,43 @@ public sealed class HeapGraphTests : BunitTestBase
         Assert.Contains(type, card.Find("title").TextContent);
     }
 
+    [Fact]
+    public void A_names_arrow_to_a_card_two_ranks_on_follows_dagres_way_between_the_cards_of_the_rank_it_passes()
+    {
+        // "numbers" names a list whose own list sits in the rank between: the curve straight from the name
+        // to the card ran through that list.
+        var (trace, step) = RunTo("inner = [1000]\nnumbers = [inner]\nprint(len(numbers))\nprint('done')\n", 3);
+        var view = MemoryStepView.At(trace, step);
+        var frames = FrameReplay.FramesAfter(trace, step);
+        var shape = LayoutShape.Of(HeapGraphModel.Build(view.Objects, frames, [], false, new HashSet<long>(), null));
+        var outer = frames[0].Bindings.Single(b => b.Name == "numbers").ObjectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        List<double> result = [600, 300];
+        for (var i = 0; i < shape.NodeIds.Length; i++)
+        {
+            result.AddRange([60 + (i * 150), 80]);
+        }
+
+        for (var e = 0; e < shape.Edges.Length / 2; e++)
+        {
+            // every edge passes a rank on its way: a detour below the cards, at y 200
+            result.AddRange([4, 100, 80, 150, 200, 400, 200, 500, 80]);
+        }
+
+        var module = Context.JSInterop.SetupModule("./js/heap-layout.js");
+        module.Mode = JSRuntimeMode.Loose;
+        module.Setup<bool>("watchNarrow", _ => true).SetResult(false);
+        module.Setup<double[]?>("layout", _ => true).SetResult([.. result]);
+
+        var graph = Render(trace, step);
+
+        graph.WaitForAssertion(() => Assert.Contains(" L 400 200", graph.FindAll("[data-testid='heap-arrow']")
+            .Single(a => a.GetAttribute("data-from") == "f0" && a.GetAttribute("data-to") == outer).QuerySelector("path")!.GetAttribute("d")));
+        var d = graph.FindAll("[data-testid='heap-arrow']").Single(a => a.GetAttribute("data-from") == "f0" && a.GetAttribute("data-to") == outer).QuerySelector("path")!.GetAttribute("d")!;
+        Assert.StartsWith("M ", d);
+        Assert.EndsWith("L 500 80", d);
+        Assert.Contains("150 200", d);
+    }
+
     private static List<double> Numbers(string text) =>
         [.. text.Split([' ', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Where(t => !char.IsLetter(t[0])).Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture))];
 

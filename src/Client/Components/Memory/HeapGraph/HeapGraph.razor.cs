@@ -307,8 +307,10 @@ public sealed partial class HeapGraph
             return SelfLoop(to, _model.HeightOf(arrow.To), obstacles);
         }
 
-        var route = arrow.FrameRow is null && arrow.From != arrow.To && _layout is not null && _laidOut == _model.Signature
-            && index < _layout.Routes.Count && _layout.Routes[index] is { Count: >= 2 } r ? r : null;
+        // A name's arrow takes dagre's route only when it passes a rank on its way (more than the two ends
+        // and the label's point): then dagre has found it a way between the cards of that rank.
+        var route = _layout is not null && _laidOut == _model.Signature && index < _layout.Routes.Count
+            && _layout.Routes[index] is { } r && r.Count >= (arrow.FrameRow is null ? 2 : 4) ? r : null;
         var key = new PathKey(from, to, _model.HeightOf(arrow.From), _model.HeightOf(arrow.To), arrow.FrameRow ?? -1, route, Vertical);
         if (!_paths.TryGetValue(key, out var path))
         {
@@ -331,6 +333,15 @@ public sealed partial class HeapGraph
             // An arrow from a frame's name carries no label: the name is on the frame's row.
             var start = new GraphPoint(from.X + (HeapGraphModel.FrameWidth / 2) - 14,
                 from.Y - (key.FromHeight / 2) + HeapGraphModel.FrameHeaderHeight + (key.FrameRow * HeapGraphModel.FrameRowHeight) + 12);
+            if (key.Route is { } passing)
+            {
+                // Out of the name's dot into dagre's route past the cards between, which a curve straight
+                // to the card drew across ("numbers" through the list beside it).
+                var into = passing[1];
+                var curve = key.Vertical ? CurveDown(start, into) : Curve(start, into);
+                return new(Bezier(curve) + string.Concat(passing.Skip(2).Select(p => $" L {N(p.X)} {N(p.Y)}")), []);
+            }
+
             if (key.Vertical)
             {
                 // Frames sit above what they name: out of the name's dot to the right, down into the card's top.
