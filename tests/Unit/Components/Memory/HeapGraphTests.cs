@@ -345,6 +345,21 @@ public sealed class HeapGraphTests : BunitTestBase
         Assert.Contains("150 200", d);
     }
 
+    [Fact]
+    public void Cards_that_no_arrow_reaches_are_explained_and_a_graph_where_every_card_is_held_says_nothing()
+    {
+        // The end of "del and the order of freeing": two strings with a count of 2 and no arrow in, held by
+        // the code's constants, which the graph does not draw.
+        var (trace, step) = RunTo("first = 'a string with spaces'\nsecond = [first]\nprint(len(second))\nprint('done')\n", 3);
+
+        var named = Render(trace, step);
+        var alone = Context.Render<HeapGraph>(p => p.Add(g => g.Objects, MemoryStepView.At(trace, step).Objects.Where(o => o.Type == "list").ToList()));
+
+        Assert.Empty(named.FindAll("[data-testid='graph-unheld']"));
+        Assert.Equal("1 object has no arrow in: held by what the graph does not draw (the evaluation stack, a code object's constants, a hidden shared object)",
+            alone.Find("[data-testid='graph-unheld']").TextContent.Trim());
+    }
+
     private static List<double> Numbers(string text) =>
         [.. text.Split([' ', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Where(t => !char.IsLetter(t[0])).Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture))];
 

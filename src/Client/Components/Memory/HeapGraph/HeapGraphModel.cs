@@ -68,6 +68,29 @@ public sealed class HeapGraphModel
     /// <summary>Shared objects left out because nothing of the student's refers to them.</summary>
     public int SharedHiddenCount { get; }
 
+    /// <summary>
+    /// Live cards no arrow points to: what holds them is not drawn (a temporary on the evaluation stack,
+    /// a code object's constants, a shared object left out). Counted only for a graph drawn whole: a
+    /// summary leaves referrers out by design.
+    /// </summary>
+    public int UnheldCount => _unheld ??= HiddenCount > 0 ? 0 : CountUnheld();
+
+    private int? _unheld;
+
+    private int CountUnheld()
+    {
+        var targets = new HashSet<string>(Arrows.Count, StringComparer.Ordinal);
+        foreach (var arrow in Arrows)
+        {
+            if (arrow.From != arrow.To)
+            {
+                targets.Add(arrow.To);
+            }
+        }
+
+        return Cards.Count(c => c.FreedReason is null && !targets.Contains(c.NodeId));
+    }
+
     /// <summary>The node ids and edges the layout needs; frames are nodes "f0", "f1", ..., objects their id.</summary>
     public string Signature => _signature ??= string.Join(";", Frames.Select(f => $"{f.NodeId}:{f.Bindings.Count}")) + "|" +
         string.Join(";", Cards.Select(c => $"{c.Object.Id}{(c.FreedReason is null ? "" : "x")}")) + "|" +
