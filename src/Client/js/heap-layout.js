@@ -118,6 +118,20 @@ export function layout(key, ids, sizes, edges, vertical) {
   return out;
 }
 
+/**
+ * On a phone the graph may be wider than the screen and scrolls sideways: when the frame (where the names
+ * are, the way into the graph) is out of sight, the viewport scrolls to bring it to the middle.
+ * @param {HTMLElement} viewport the graph's scrolling element
+ */
+export function revealFrame(viewport) {
+  const frame = viewport?.querySelector("[data-testid='heap-frame']");
+  if (!frame) return;
+  const v = viewport.getBoundingClientRect(), f = frame.getBoundingClientRect();
+  if (f.left < v.left || f.right > v.right) {
+    viewport.scrollLeft += f.left - v.left - Math.max(8, (v.width - f.width) / 2);
+  }
+}
+
 /** Forgets a graph's previous positions (a new run). */
 export function forget(key) {
   previous.delete(key);

@@ -360,6 +360,39 @@ public sealed class HeapGraphTests : BunitTestBase
             alone.Find("[data-testid='graph-unheld']").TextContent.Trim());
     }
 
+    [Fact]
+    public void On_a_phone_the_viewport_is_asked_to_bring_the_frame_into_sight_when_it_is_drawn_somewhere_new_and_only_then()
+    {
+        var (trace, step) = RunTo("inner = [1000]\nnumbers = [inner]\nprint(len(numbers))\nprint('done')\n", 3);
+        var view = MemoryStepView.At(trace, step);
+        var shape = LayoutShape.Of(HeapGraphModel.Build(view.Objects, FrameReplay.FramesAfter(trace, step), [], false, new HashSet<long>(), null));
+        List<double> result = [600, 400];
+        for (var i = 0; i < shape.NodeIds.Length; i++)
+        {
+            result.AddRange([500 - (i * 150), 60 + (i * 100)]);
+        }
+
+        for (var e = 0; e < shape.Edges.Length / 2; e++)
+        {
+            result.AddRange([2, 0, 0, 10, 10]);
+        }
+
+        var module = Context.JSInterop.SetupModule("./js/heap-layout.js");
+        module.Mode = JSRuntimeMode.Loose;
+        module.Setup<bool>("watchNarrow", _ => true).SetResult(true);
+        module.Setup<double[]?>("layout", _ => true).SetResult([.. result]);
+
+        var graph = Render(trace, step);
+        graph.WaitForAssertion(() => Assert.Equal("top-to-bottom", graph.Find("[data-testid='graph-svg']").GetAttribute("data-ranks")));
+        graph.WaitForAssertion(() => Assert.Single(module.Invocations["revealFrame"]));
+
+        // the same step drawn again: the frame has not moved, and a student's own scrolling stays
+        graph.Render();
+        graph.Render();
+
+        Assert.Single(module.Invocations["revealFrame"]);
+    }
+
     private static List<double> Numbers(string text) =>
         [.. text.Split([' ', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Where(t => !char.IsLetter(t[0])).Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture))];
 

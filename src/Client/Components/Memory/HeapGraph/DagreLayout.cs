@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Playground.Shared.Memory;
 using Microsoft.JSInterop;
 
@@ -83,6 +84,23 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Scrolls <paramref name="viewport"/> sideways to the frame when it is out of sight (heap-layout.js revealFrame).</summary>
+    public async Task RevealFrameAsync(ElementReference viewport)
+    {
+        if (_module is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _module.InvokeVoidAsync("revealFrame", viewport);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
         }
     }
 

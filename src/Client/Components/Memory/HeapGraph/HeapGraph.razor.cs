@@ -128,6 +128,7 @@ public sealed partial class HeapGraph
             _keys = await ClaimedKeys.ClaimAsync(JS, _viewport, HandledKeys);
         }
 
+        await RevealFrameAsync();
         var signature = _model.Signature;
         if (signature == _laidOut || signature == _requested)
         {
@@ -148,6 +149,26 @@ public sealed partial class HeapGraph
             Show(layout, signature);
             StateHasChanged();
         }
+    }
+
+    /// <summary>Where the frame was drawn when the viewport last made sure it could be seen.</summary>
+    private GraphPoint? _frameRevealedAt;
+
+    /// <summary>
+    /// Top to bottom (a phone), a graph wider than the screen starts scrolled to its left edge, and dagre
+    /// may have put the frame, the way into the graph, out of sight to the right. Each time the frame is
+    /// drawn somewhere new, the viewport brings it into sight; a student's own scrolling is left alone
+    /// while it stays put.
+    /// </summary>
+    private async Task RevealFrameAsync()
+    {
+        if (!Vertical || _dagre is null || _model.Frames.Count == 0 || Position(_model.Frames[0].NodeId) is not { } at || at == _frameRevealedAt)
+        {
+            return;
+        }
+
+        _frameRevealedAt = at;
+        await _dagre.RevealFrameAsync(_viewport);
     }
 
     /// <summary>
