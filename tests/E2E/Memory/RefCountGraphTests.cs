@@ -58,14 +58,20 @@ public sealed class RefCountGraphTests(BrowserFixture browser) : BrowserTest(bro
 
         var list = page.Card("list of 2");
         await list.FocusAsync();
-        var scrolled = await page.Page.EvaluateAsync<double>("() => window.scrollY");
+        // focusing scrolls the card into view, and the page may still be moving from the steps before:
+        // the position to keep is the one it comes to rest at (read mid-way, it failed now and then)
+        var scrolled = await SettledScrollAsync(page.Page);
         await page.Page.Keyboard.PressAsync("Space");
 
         await Expect(page.Details.GetByTestId("details-refcount")).ToHaveTextAsync("refcount 3");
         // the browser's own Space scrolls the page down a screen (smoothly: it takes a moment to start)
         await page.Page.WaitForTimeoutAsync(300);
-        Assert.Equal(scrolled, await page.Page.EvaluateAsync<double>("() => window.scrollY"));
+        Assert.Equal(scrolled, await SettledScrollAsync(page.Page));
     }
+
+    /// <summary>The page's scroll position once it has not moved for ten animation frames.</summary>
+    private static Task<double> SettledScrollAsync(Microsoft.Playwright.IPage page) => page.EvaluateAsync<double>(
+        "() => new Promise(resolve => { let last = -1, same = 0; const tick = () => { const y = window.scrollY; same = y === last ? same + 1 : 0; last = y; if (same >= 10) resolve(y); else requestAnimationFrame(tick); }; tick(); })");
 
     [Fact]
     public async Task On_a_phone_in_dark_theme_the_graph_stacks_under_the_editor_and_stays_usable()

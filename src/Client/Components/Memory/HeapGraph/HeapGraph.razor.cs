@@ -103,7 +103,13 @@ public sealed partial class HeapGraph
     private double SvgHeight => Vertical ? Math.Min(ViewHeight, MaxVerticalSvgHeight) : Math.Clamp(ViewHeight, MinSvgHeight, MaxSvgHeight);
 
     /// <summary>Below this width the text would shrink past reading; the viewport scrolls sideways instead.</summary>
-    private double MinSvgWidth => ViewWidth * MinReadableScale;
+    private double MinSvgWidth => ViewWidth * (Vertical ? MinReadableScaleOnPhone : MinReadableScale);
+
+    /// <summary>
+    /// On a phone the cards keep more of their size: the graph scrolls sideways sooner (the edge shadow says
+    /// so, and the frame is brought into sight) rather than shrink a card's type and value past reading.
+    /// </summary>
+    private const double MinReadableScaleOnPhone = 0.85;
 
     protected override void OnParametersSet()
     {
