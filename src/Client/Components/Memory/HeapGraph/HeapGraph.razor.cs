@@ -292,9 +292,11 @@ public sealed partial class HeapGraph
             }
         }
 
+        // a side that reaches past the layout's box gets a little room beyond what reaches furthest
         const double Edge = 4;
-        _bounds = left < 0 || top < 0 ? new GraphBox(Math.Min(0, left - Edge), Math.Min(0, top - Edge), right - Math.Min(0, left - Edge) + Edge, bottom - Math.Min(0, top - Edge) + Edge)
-            : new GraphBox(0, 0, right + (right > layoutBox.Width ? Edge : 0), bottom + (bottom > layoutBox.Height ? Edge : 0));
+        (left, top) = (left < 0 ? left - Edge : 0, top < 0 ? top - Edge : 0);
+        (right, bottom) = (right > layoutBox.Width ? right + Edge : right, bottom > layoutBox.Height ? bottom + Edge : bottom);
+        _bounds = new GraphBox(left, top, right - left, bottom - top);
         _drawings = (key, drawings);
         return drawings;
     }
