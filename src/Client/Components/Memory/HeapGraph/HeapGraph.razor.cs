@@ -31,6 +31,7 @@ public sealed partial class HeapGraph
     /// </summary>
     private readonly Dictionary<PathKey, ArrowPathShape> _paths = [];
     private ((object Layout, bool Vertical, string Signature, int Labels) Key, IReadOnlyList<ArrowDrawing?> Drawings)? _drawings;
+    private HeapGraphModel? _drawnModel;
     private HeapGraphModel _model = HeapGraphModel.Build([], [], [], false, new HashSet<long>(), null);
     private GraphLayout? _layout;
     private GraphLayout _fallback = GraphLayout.Columns(HeapGraphModel.Build([], [], [], false, new HashSet<long>(), null));
@@ -244,6 +245,13 @@ public sealed partial class HeapGraph
     private IReadOnlyList<ArrowDrawing?> ArrowDrawings()
     {
         var layout = (object?)_layout ?? _fallback;
+        if (_drawings is { } same && ReferenceEquals(_drawnModel, _model) && ReferenceEquals(same.Key.Layout, layout) && same.Key.Vertical == Vertical)
+        {
+            // drawn again for a zoom, a pan or a drag: nothing it depends on changed
+            return same.Drawings;
+        }
+
+        _drawnModel = _model;
         var labels = new string[_model.Arrows.Count];
         var hash = new HashCode();
         for (var i = 0; i < labels.Length; i++)
@@ -404,7 +412,7 @@ public sealed partial class HeapGraph
             var ev = new GraphPoint(to.X - (toward * HeapGraphModel.CardWidth / 4), to.Y + (key.ToHeight / 2));
             var dip = Math.Max(sv.Y, ev.Y) + 30;
             var curve = (sv, new GraphPoint(sv.X, dip), new GraphPoint(ev.X, dip), ev);
-            return new(Bezier(curve), [.. Fractions.Select(t => new LabelSpot(At(curve, t) with { Y = At(curve, t).Y - 3 }, LabelSide.Above))]);
+            return new(Bezier(curve), [.. Fractions.Select(t => At(curve, t)).Select(p => new LabelSpot(p with { Y = p.Y - 3 }, LabelSide.Above))]);
         }
 
         if (key.Vertical || Math.Abs(to.X - from.X) < HeapGraphModel.CardWidth)
@@ -414,7 +422,7 @@ public sealed partial class HeapGraph
             var ev = new GraphPoint(to.X, to.Y - ((below ? 1 : -1) * key.ToHeight / 2));
             var curve = (sv, new GraphPoint(sv.X, (sv.Y + ev.Y) / 2), new GraphPoint(ev.X, (sv.Y + ev.Y) / 2), ev);
             // A label centred on a line that runs down would sit across it: it goes beside the line, right or left.
-            return new(Bezier(curve), [.. Fractions.SelectMany(t => new LabelSpot[] { new(At(curve, t), LabelSide.Right), new(At(curve, t), LabelSide.Left) })]);
+            return new(Bezier(curve), [.. Fractions.Select(t => At(curve, t)).SelectMany(p => new LabelSpot[] { new(p, LabelSide.Right), new(p, LabelSide.Left) })]);
         }
 
         var rightwards = to.X > from.X;
