@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Playground.Client.Components.Editor;
+using Playground.Client.Components.Memory.HeapGraph;
 using Playground.Shared.Memory;
 
 namespace Playground.Client.Components.Memory;
@@ -13,6 +14,7 @@ public sealed partial class MemoryStepView
 {
     private MemoryStepView(MemoryTrace trace, int index, HeapObject[] objects, IReadOnlyDictionary<long, HeapObject> heap, HeapCursor? cursor, IReadOnlyDictionary<long, HeapObject>? gone = null)
     {
+        _trace = trace;
         Index = index;
         var step = index >= 0 && index < trace.Steps.Count ? trace.Steps[index] : null;
         Line = step?.Line;
@@ -36,7 +38,45 @@ public sealed partial class MemoryStepView
             heap.TryGetValue(id, out var o) || before.TryGetValue(id, out o) ? o : null;
     }
 
+    private readonly MemoryTrace _trace;
+    private IReadOnlyList<TraceFrame>? _frames;
+    private IReadOnlyList<FreedCard>? _freedCards;
+    private (int Max, RefCountLogPage Page)? _log;
+    private (int Max, FreedLogPage Page)? _freedLog;
+
     public int Index { get; }
+
+    /// <summary>The call stack after the step, the module's frame first (read from the trace once per view).</summary>
+    public IReadOnlyList<TraceFrame> Frames => _frames ??= FrameReplay.FramesAfter(_trace, Index);
+
+    /// <summary>The cards of what the step freed, as the heap graph draws them (made once per view).</summary>
+    public IReadOnlyList<FreedCard> FreedCards => _freedCards ??= FreedCard.Of(this);
+
+    /// <summary>
+    /// The first <paramref name="max"/> entries of the step's log in words (<see cref="RefCountLog.Phrase(IReadOnlyList{LabelledChange}, int)"/>),
+    /// put in words once per view: a view made ahead (<see cref="MemoryStepContext.ViewAhead"/>) is shown
+    /// with its words ready.
+    /// </summary>
+    public RefCountLogPage Log(int max)
+    {
+        if (_log is not { } log || log.Max != max)
+        {
+            _log = log = (max, RefCountLog.Phrase(Changes, max));
+        }
+
+        return log.Page;
+    }
+
+    /// <summary>The first <paramref name="max"/> kinds of object the step freed (<see cref="RefCountLog.Fold"/>), once per view.</summary>
+    public FreedLogPage FreedLog(int max)
+    {
+        if (_freedLog is not { } log || log.Max != max)
+        {
+            _freedLog = log = (max, RefCountLog.Fold(Freed, max));
+        }
+
+        return log.Page;
+    }
 
     /// <summary>The objects this step freed (or that left with it), as they were just before it.</summary>
     public IReadOnlyDictionary<long, HeapObject> Gone { get; }

@@ -116,4 +116,54 @@ public sealed class MemoryRunViewTests : WorkbenchTestBase
         Assert.Contains("freed Node: reference count reached zero ×200", log);
         Assert.True(log.Count < 10, string.Join("\n", log));
     }
+
+    [Fact]
+    public async Task A_view_made_ahead_is_shown_as_made_and_every_step_reads_as_a_view_made_from_the_trace()
+    {
+        // Objects made, changed and freed on most steps, and a teardown that frees them all at once.
+        const string code = "class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor i in range(6):\n    head = Node(head)\n    if i % 2:\n        head.previous = None\nxs = [head, [1, 2], 'x' * 3]\ndel xs[1]\nprint('done')\n";
+        var trace = MemorySimulator.Run(code, new SimulationOptions());
+        MemoryStepContext? shown = null;
+        var workbench = Context.Render<ScenarioWorkbench>(p => p.Add(w => w.Page, PageCatalog.RefCount).AddChildContent<MemoryRunView>(v => v
+            .Add(r => r.ChildContent, context => builder => shown = context)));
+        await TypeAsync(workbench, code);
+        await workbench.Find("button[data-testid='run']").ClickAsync(new());
+        workbench.WaitForAssertion(() => Assert.NotNull(shown), TimeSpan.FromSeconds(30));
+        Assert.Equal(trace.Steps.Count, shown!.Trace.Steps.Count);
+
+        // Forward with the next step made ahead, back with the one before, then moves that leave a view
+        // made ahead unused (the spare cursor stays where it was made, away from the page's).
+        var last = trace.Steps.Count - 1;
+        var moves = new List<(int Ahead, string Key)>();
+        moves.AddRange(Enumerable.Range(1, last).Select(i => (i, "ArrowRight")));
+        moves.AddRange(Enumerable.Range(0, last).Reverse().Select(i => (i, "ArrowLeft")));
+        moves.AddRange([(5, "ArrowRight"), (2, "ArrowRight"), (9, "End"), (last - 1, "ArrowLeft"), (3, "Home"), (1, "ArrowRight"), (last, "End"), (2, "ArrowLeft")]);
+        var controls = workbench.Find("[data-testid='step-controls']");
+        foreach (var (ahead, key) in moves)
+        {
+            var from = shown.View.Index;
+            var to = key switch { "ArrowRight" => from + 1, "ArrowLeft" => from - 1, "Home" => 0, _ => last };
+            var made = await workbench.InvokeAsync(() => shown.ViewAhead!(ahead));
+            // the step on screen keeps its cursor where it was: the view ahead moved another one
+            Assert.Equal(from, shown.View.Cursor!.StepIndex);
+            await controls.KeyDownAsync(new KeyboardEventArgs { Key = key });
+            var view = shown.View;
+            Assert.Equal(to, view.Index);
+            if (ahead == to)
+            {
+                Assert.Same(made, view);
+            }
+
+            var fresh = MemoryStepView.At(trace, to);
+            Assert.Equal(Describe(fresh.Objects), Describe(view.Objects));
+            Assert.Equal(Describe(fresh.Cursor?.ObjectsById() ?? [.. fresh.Objects]), Describe(view.Cursor!.ObjectsById()));
+            Assert.Equal(fresh.Changes.Select(c => (c.Change, c.ObjectLabel)), view.Changes.Select(c => (c.Change, c.ObjectLabel)));
+            Assert.Equal(fresh.Gone.Keys.Order(), view.Gone.Keys.Order());
+            Assert.Equal(fresh.Frames.SelectMany(f => f.Bindings.Select(b => (f.Function, b))), view.Frames.SelectMany(f => f.Bindings.Select(b => (f.Function, b))));
+            Assert.Equal(fresh.FreedCards.Select(c => (c.Object.Id, c.Reason)), view.FreedCards.Select(c => (c.Object.Id, c.Reason)));
+            Assert.Equal(fresh.Log(100).Shown, view.Log(100).Shown);
+        }
+
+        static List<string> Describe(IEnumerable<HeapObject> objects) => [.. objects.Select(o => $"{o.Id} {o.Type} {o.Repr} {o.RefCount}")];
+    }
 }

@@ -30,7 +30,10 @@ public sealed partial class HeapGraph
     /// last step (a remembered layout hands back the same route arrays).
     /// </summary>
     private readonly Dictionary<PathKey, ArrowPathShape> _paths = [];
-    private ((object Layout, bool Vertical, string Signature, int Labels) Key, IReadOnlyList<ArrowDrawing?> Drawings)? _drawings;
+    private Drawing? _drawings;
+
+    /// <summary>The step laid out and drawn ahead (<see cref="Prepare"/>), until another is.</summary>
+    private Ahead? _ahead;
     private HeapGraphModel? _drawnModel;
     private HeapGraphModel _model = HeapGraphModel.Build([], [], [], false, new HashSet<long>(), null);
     private GraphLayout? _layout;
@@ -114,7 +117,8 @@ public sealed partial class HeapGraph
 
     protected override void OnParametersSet()
     {
-        _model = HeapGraphModel.Build(Objects, Frames, Freed, ShowShared, HighlightedIds, SelectedId, Heap);
+        _model = _ahead is { } ahead && ahead.Of(Objects, Frames, Freed, ShowShared, HighlightedIds, SelectedId, Heap) ? ahead.Model
+            : HeapGraphModel.Build(Objects, Frames, Freed, ShowShared, HighlightedIds, SelectedId, Heap);
         var signature = _model.Signature;
         if (signature != _laidOut && _dagre?.Layout(_model) is { } layout)
         {
@@ -179,12 +183,15 @@ public sealed partial class HeapGraph
     }
 
     /// <summary>
-    /// Lays out, ahead of time, the graph another step would draw (the next one, while the student reads
-    /// this one), so that stepping there finds its shape in the layout cache. dagre takes 5–15 ms for a
-    /// chain of ten objects and tens of ms for a few dozen, which for a step whose shape is new was most
-    /// of the step; asked while the page is idle, that cost leaves the step. The graph on screen does not
+    /// Lays out and draws, ahead of time, the graph another step would show (the next one, while the
+    /// student reads this one), so that stepping there finds its model, its shape in the layout cache and
+    /// its arrows drawn. dagre takes 5–15 ms for a chain of ten objects and tens of ms for a few dozen, and
+    /// the model and the arrows of a summarised graph of 2,000 objects a few more, which for a step was
+    /// most of it; done while the page is idle, that cost leaves the step. The graph on screen does not
     /// change. heap-layout.js remembers these places as the last ones, so a new shape after them keeps
-    /// the places of the step ahead (one step from the one on screen) rather than of this one.
+    /// the places of the step ahead (one step from the one on screen) rather than of this one. The
+    /// model made here is shown only for the very same inputs (the same objects, frames and freed cards,
+    /// as a view made ahead hands over, and the same cursor left where it was).
     /// </summary>
     public void Prepare(IReadOnlyList<HeapObject> objects, IReadOnlyList<TraceFrame> frames, IReadOnlyList<FreedCard> freed, IReadOnlySet<long> highlighted, HeapCursor? heap)
     {
@@ -194,7 +201,11 @@ public sealed partial class HeapGraph
         }
 
         // a shape already laid out (the one on screen among them) is a hit in the layout cache
-        _dagre.Layout(HeapGraphModel.Build(objects, frames, freed, ShowShared, highlighted, SelectedId, heap));
+        var model = HeapGraphModel.Build(objects, frames, freed, ShowShared, highlighted, SelectedId, heap);
+        var layout = _dagre.Layout(model);
+        var drawing = layout is null ? null
+            : Draw(model, DrawingKey.Of(model, layout, _dagre.Vertical), id => layout.Nodes.TryGetValue(id, out var p) ? p : null, layout.Routes);
+        _ahead = new Ahead(objects, frames, freed, ShowShared, highlighted, SelectedId, heap, heap?.StepIndex, model, drawing);
     }
 
     /// <summary>The screen turned narrow or wide: lay the step out again the other way.</summary>
@@ -240,45 +251,53 @@ public sealed partial class HeapGraph
     /// <summary>
     /// Each arrow's path and where its label goes (null for an arrow with an end not placed yet), worked
     /// out again only when the layout, the direction or a label changed: a step that keeps its shape
-    /// (most steps of a loop) reuses the last placement.
+    /// (most steps of a loop) reuses the last placement, and a step drawn ahead (<see cref="Prepare"/>)
+    /// finds its drawing made.
     /// </summary>
     private IReadOnlyList<ArrowDrawing?> ArrowDrawings()
     {
-        var layout = (object?)_layout ?? _fallback;
+        var layout = _layout ?? _fallback;
         if (_drawings is { } same && ReferenceEquals(_drawnModel, _model) && ReferenceEquals(same.Key.Layout, layout) && same.Key.Vertical == Vertical)
         {
             // drawn again for a zoom, a pan or a drag: nothing it depends on changed
-            return same.Drawings;
+            return same.Arrows;
         }
 
         _drawnModel = _model;
-        var labels = new string[_model.Arrows.Count];
-        var hash = new HashCode();
+        var key = DrawingKey.Of(_model, layout, Vertical);
+        var drawing = _drawings is { } last && last.Key.Equals(key) ? last
+            : _ahead?.Drawing is { } ahead && ahead.Key.Equals(key) ? ahead
+            : Draw(_model, key, Position, _layout is not null && _laidOut == _model.Signature ? _layout.Routes : null);
+        _drawings = drawing;
+        _bounds = drawing.Bounds;
+        return drawing.Arrows;
+    }
+
+    /// <summary>
+    /// Draws the arrows of <paramref name="model"/> with its cards at <paramref name="position"/>, taking
+    /// dagre's <paramref name="routes"/> (null when the layout is not dagre's for this model), and what
+    /// the drawing covers.
+    /// </summary>
+    private Drawing Draw(HeapGraphModel model, DrawingKey key, Func<string, GraphPoint?> position, IReadOnlyList<IReadOnlyList<GraphPoint>>? routes)
+    {
+        var labels = new string[model.Arrows.Count];
         for (var i = 0; i < labels.Length; i++)
         {
-            labels[i] = _model.Arrows[i].Label;
-            hash.Add(labels[i]);
+            labels[i] = model.Arrows[i].Label;
         }
 
-        var key = (layout, Vertical, _model.Signature, hash.ToHashCode());
-        if (_drawings is { } last && last.Key.Equals(key))
-        {
-            return last.Drawings;
-        }
-
-        var obstacles = Obstacles();
+        var obstacles = Obstacles(model, position);
         var paths = new ArrowPathShape?[labels.Length];
         var spots = new IReadOnlyList<LabelSpot>[labels.Length];
         for (var i = 0; i < labels.Length; i++)
         {
-            paths[i] = ArrowPath(i, _model.Arrows[i], obstacles);
+            paths[i] = ArrowPath(model, i, position, routes, key.Vertical, obstacles);
             spots[i] = paths[i]?.LabelSpots ?? [];
         }
 
         var placed = ArrowLabels.Place(labels, spots, obstacles);
         var drawings = new ArrowDrawing?[labels.Length];
-        var layoutBox = _layout ?? _fallback;
-        var (left, top, right, bottom) = (0.0, 0.0, layoutBox.Width, layoutBox.Height);
+        var (left, top, right, bottom) = (0.0, 0.0, key.Layout.Width, key.Layout.Height);
         void Take(GraphBox b) => (left, top, right, bottom) = (Math.Min(left, b.Left), Math.Min(top, b.Top), Math.Max(right, b.Left + b.Width), Math.Max(bottom, b.Top + b.Height));
         obstacles.ForEach(Take);
         for (var i = 0; i < labels.Length; i++)
@@ -303,27 +322,25 @@ public sealed partial class HeapGraph
         // a side that reaches past the layout's box gets a little room beyond what reaches furthest
         const double Edge = 4;
         (left, top) = (left < 0 ? left - Edge : 0, top < 0 ? top - Edge : 0);
-        (right, bottom) = (right > layoutBox.Width ? right + Edge : right, bottom > layoutBox.Height ? bottom + Edge : bottom);
-        _bounds = new GraphBox(left, top, right - left, bottom - top);
-        _drawings = (key, drawings);
-        return drawings;
+        (right, bottom) = (right > key.Layout.Width ? right + Edge : right, bottom > key.Layout.Height ? bottom + Edge : bottom);
+        return new Drawing(key, drawings, new GraphBox(left, top, right - left, bottom - top));
     }
 
-    /// <summary>The boxes of the frames and cards on screen: a label is better beside them than across them.</summary>
-    private List<GraphBox> Obstacles()
+    /// <summary>The boxes of the frames and cards placed: a label is better beside them than across them.</summary>
+    private static List<GraphBox> Obstacles(HeapGraphModel model, Func<string, GraphPoint?> position)
     {
-        var boxes = new List<GraphBox>(_model.Frames.Count + _model.Cards.Count);
-        foreach (var frame in _model.Frames)
+        var boxes = new List<GraphBox>(model.Frames.Count + model.Cards.Count);
+        foreach (var frame in model.Frames)
         {
-            if (Position(frame.NodeId) is { } at)
+            if (position(frame.NodeId) is { } at)
             {
                 boxes.Add(GraphBox.Around(at, HeapGraphModel.FrameWidth, frame.Height));
             }
         }
 
-        foreach (var card in _model.Cards)
+        foreach (var card in model.Cards)
         {
-            if (Position(card.NodeId) is { } at)
+            if (position(card.NodeId) is { } at)
             {
                 boxes.Add(GraphBox.Around(at, HeapGraphModel.CardWidth, card.Height));
             }
@@ -332,23 +349,24 @@ public sealed partial class HeapGraph
         return boxes;
     }
 
-    private ArrowPathShape? ArrowPath(int index, GraphArrow arrow, List<GraphBox> obstacles)
+    private ArrowPathShape? ArrowPath(HeapGraphModel model, int index, Func<string, GraphPoint?> position, IReadOnlyList<IReadOnlyList<GraphPoint>>? routes, bool vertical, List<GraphBox> obstacles)
     {
-        if (Position(arrow.From) is not { } from || Position(arrow.To) is not { } to)
+        var arrow = model.Arrows[index];
+        if (position(arrow.From) is not { } from || position(arrow.To) is not { } to)
         {
             return null;
         }
 
         if (arrow.From == arrow.To)
         {
-            return SelfLoop(to, _model.HeightOf(arrow.To), obstacles);
+            return SelfLoop(to, model.HeightOf(arrow.To), obstacles);
         }
 
         // A name's arrow takes dagre's route only when it passes a rank on its way (more than the two ends
         // and the label's point): then dagre has found it a way between the cards of that rank.
-        var route = _layout is not null && _laidOut == _model.Signature && index < _layout.Routes.Count
-            && _layout.Routes[index] is { } r && r.Count >= (arrow.FrameRow is null ? 2 : 4) ? r : null;
-        var key = new PathKey(from, to, _model.HeightOf(arrow.From), _model.HeightOf(arrow.To), arrow.FrameRow ?? -1, route, Vertical);
+        var route = routes is not null && index < routes.Count
+            && routes[index] is { } r && r.Count >= (arrow.FrameRow is null ? 2 : 4) ? r : null;
+        var key = new PathKey(from, to, model.HeightOf(arrow.From), model.HeightOf(arrow.To), arrow.FrameRow ?? -1, route, vertical);
         if (!_paths.TryGetValue(key, out var path))
         {
             if (_paths.Count >= MaxRememberedPaths)
@@ -587,6 +605,43 @@ public sealed partial class HeapGraph
     }
 
     private void EndDrag() => _dragging = false;
+
+    /// <summary>What a drawing of the arrows was made from: the layout, its direction, the model's shape and its labels.</summary>
+    private readonly record struct DrawingKey(GraphLayout Layout, bool Vertical, string Signature, int Labels)
+    {
+        public static DrawingKey Of(HeapGraphModel model, GraphLayout layout, bool vertical)
+        {
+            var hash = new HashCode();
+            foreach (var arrow in model.Arrows)
+            {
+                hash.Add(arrow.Label);
+            }
+
+            return new DrawingKey(layout, vertical, model.Signature, hash.ToHashCode());
+        }
+
+        // the layout by reference: the layout cache hands back the same one for a shape that comes round again
+        public bool Equals(DrawingKey other) =>
+            ReferenceEquals(Layout, other.Layout) && Vertical == other.Vertical && Signature == other.Signature && Labels == other.Labels;
+
+        public override int GetHashCode() => HashCode.Combine(Signature, Labels);
+    }
+
+    /// <summary>The arrows as drawn for a <see cref="DrawingKey"/>, and what the drawing covers.</summary>
+    private sealed record Drawing(DrawingKey Key, IReadOnlyList<ArrowDrawing?> Arrows, GraphBox Bounds);
+
+    /// <summary>
+    /// A graph made ahead (<see cref="Prepare"/>) and what it was made from, compared by reference: a
+    /// view made ahead hands the very same lists over when it is shown. The cursor's step too, since a
+    /// cursor is moved in place.
+    /// </summary>
+    private sealed record Ahead(IReadOnlyList<HeapObject> Objects, IReadOnlyList<TraceFrame> Frames, IReadOnlyList<FreedCard> Freed, bool ShowShared,
+        IReadOnlySet<long> Highlighted, long? SelectedId, HeapCursor? Heap, int? HeapStep, HeapGraphModel Model, Drawing? Drawing)
+    {
+        public bool Of(IReadOnlyList<HeapObject> objects, IReadOnlyList<TraceFrame> frames, IReadOnlyList<FreedCard> freed, bool showShared, IReadOnlySet<long> highlighted, long? selectedId, HeapCursor? heap) =>
+            ReferenceEquals(objects, Objects) && ReferenceEquals(frames, Frames) && ReferenceEquals(freed, Freed) && showShared == ShowShared
+            && ReferenceEquals(highlighted, Highlighted) && selectedId == SelectedId && ReferenceEquals(heap, Heap) && heap?.StepIndex == HeapStep;
+    }
 
     /// <summary>An arrow as drawn: its path, and its label's spot when it has a label.</summary>
     private sealed record ArrowDrawing(string D, bool ShowLabel, LabelSpot Label);
