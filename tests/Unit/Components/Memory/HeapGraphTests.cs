@@ -427,4 +427,50 @@ public sealed class HeapGraphTests : BunitTestBase
         Assert.Equal(expected.Arrows.Count(a => a.Label != "__class__"), Assert.IsType<int[]>(ahead[3]).Length / 2);
         Assert.Equal(onScreen.Cards.Count, view.FindAll("[data-testid='heap-card']").Count);
     }
+
+    [Fact]
+    public async Task A_graph_made_ahead_is_shown_only_for_the_step_it_was_made_for_and_reads_as_one_made_then()
+    {
+        var trace = MemorySimulator.Run("class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor i in range(4):\n    head = Node(head)\nxs = [head, 'x' * 3]\ndel xs[0]\nprint('done')\n", new SimulationOptions());
+        var module = Context.JSInterop.SetupModule("./js/heap-layout.js");
+        module.Mode = JSRuntimeMode.Loose;
+        var cursor = new HeapCursor(trace);
+        var spare = new HeapCursor(trace);
+
+        void Show(IRenderedComponent<HeapGraph> graph, MemoryStepView view) => graph.Render(p => p
+            .Add(g => g.Objects, view.Objects).Add(g => g.Frames, view.Frames).Add(g => g.Freed, view.FreedCards)
+            .Add(g => g.HighlightedIds, view.ChangedIds).Add(g => g.Heap, view.Cursor));
+
+        static string Drawn(IRenderedComponent<HeapGraph> graph) => string.Join("\n",
+            graph.FindAll("[data-testid='heap-card']").Select(c => c.GetAttribute("aria-label") + " " + c.GetAttribute("transform"))
+                .Concat(graph.FindAll("[data-testid='heap-arrow']").Select(a => $"{a.GetAttribute("data-from")}->{a.GetAttribute("data-to")} {a.GetAttribute("data-label")} {a.QuerySelector("path")!.GetAttribute("d")}"))
+                .Concat(graph.FindAll("[data-testid='frame-name']").Select(n => n.TextContent)));
+
+        var graph = Context.Render<HeapGraph>();
+        Show(graph, MemoryStepView.At(cursor, 0));
+        await graph.InvokeAsync(() => { }); // the module is imported after the first render
+        for (var step = 1; step < trace.Steps.Count; step++)
+        {
+            // made ahead for this step; every third step, for one the student then does not go to
+            var aheadStep = step % 3 == 0 ? Math.Min(step + 2, trace.Steps.Count - 1) : step;
+            var ahead = MemoryStepView.At(spare, aheadStep);
+            await graph.InvokeAsync(() => graph.Instance.Prepare(ahead.Objects, ahead.Frames, ahead.FreedCards, ahead.ChangedIds, ahead.Cursor));
+            MemoryStepView view;
+            if (aheadStep == step)
+            {
+                (cursor, spare) = (spare, cursor);
+                view = ahead;
+            }
+            else
+            {
+                view = MemoryStepView.At(cursor, step);
+            }
+
+            Show(graph, view);
+            var fresh = Context.Render<HeapGraph>();
+            var made = MemoryStepView.At(trace, step);
+            Show(fresh, made);
+            Assert.Equal(Drawn(fresh), Drawn(graph));
+        }
+    }
 }

@@ -24,6 +24,13 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
     private DotNetObjectReference<DagreLayout>? _self;
     private (HeapGraphModel Model, LayoutShape Shape)? _last;
 
+    /// <summary>
+    /// The layout handed out for each model still alive: the layout cache maps a shape onto a model's ids
+    /// anew on each hit, and the graph's arrows, drawn ahead for a model made ahead, are found again by
+    /// the very layout they were drawn on (HeapGraph.DrawingKey).
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HeapGraphModel, GraphLayout> _byModel = [];
+
     /// <summary>Ranks top to bottom (a narrow screen) rather than left to right.</summary>
     public bool Vertical { get; private set; }
 
@@ -36,10 +43,15 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
     /// </summary>
     public GraphLayout? Layout(HeapGraphModel model)
     {
+        if (_byModel.TryGetValue(model, out var handed))
+        {
+            return handed;
+        }
+
         var shape = ShapeOf(model);
         if (_cache.Find(shape, model) is { } known)
         {
-            return known;
+            return Remember(model, known);
         }
 
         if (_module is not IJSInProcessObjectReference inProcess)
@@ -49,7 +61,7 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
 
         try
         {
-            return _cache.Add(shape, model, inProcess.Invoke<double[]?>("layout", key, shape.KeyNames(), shape.Sizes, shape.Edges, Vertical));
+            return Remember(model, _cache.Add(shape, model, inProcess.Invoke<double[]?>("layout", key, shape.KeyNames(), shape.Sizes, shape.Edges, Vertical)));
         }
         catch (JSException)
         {
@@ -59,10 +71,15 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
 
     public async Task<GraphLayout?> LayoutAsync(HeapGraphModel model)
     {
+        if (_byModel.TryGetValue(model, out var handed))
+        {
+            return handed;
+        }
+
         var shape = ShapeOf(model);
         if (_cache.Find(shape, model) is { } known)
         {
-            return known;
+            return Remember(model, known);
         }
 
         try
@@ -79,7 +96,7 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
                 Vertical = await _module.InvokeAsync<bool>("watchNarrow", key, _self);
             }
 
-            return _cache.Add(shape, model, await _module.InvokeAsync<double[]?>("layout", key, shape.KeyNames(), shape.Sizes, shape.Edges, Vertical));
+            return Remember(model, _cache.Add(shape, model, await _module.InvokeAsync<double[]?>("layout", key, shape.KeyNames(), shape.Sizes, shape.Edges, Vertical)));
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {
@@ -102,6 +119,16 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
         {
         }
+    }
+
+    private GraphLayout? Remember(HeapGraphModel model, GraphLayout? layout)
+    {
+        if (layout is not null)
+        {
+            _byModel.AddOrUpdate(model, layout);
+        }
+
+        return layout;
     }
 
     /// <summary>The model's shape, worked out once: over the circuit a step asks <see cref="Layout"/>, then <see cref="LayoutAsync"/>.</summary>
@@ -139,6 +166,7 @@ internal sealed class DagreLayout(IJSRuntime js, string key) : IAsyncDisposable
 
         Vertical = narrow;
         _cache.Clear();
+        _byModel.Clear();
         if (_module is not null)
         {
             try
