@@ -60,6 +60,7 @@ export function layout(key, ids, sizes, edges, vertical) {
     g.setEdge(ids[edges[2 * e]], ids[edges[2 * e + 1]], { width: 40, height: 12, labelpos: "c" }, String(e));
   }
   dagre.layout(g);
+  packParts(g, ids, vertical);
 
   const before = previous.get(key) ?? new Map();
   const boxes = new Map();
@@ -116,6 +117,127 @@ export function layout(key, ids, sizes, edges, vertical) {
     }
   }
   return out;
+}
+
+/**
+ * The proportions packParts aims at, the stacking side's length over the other's: about square beside
+ * the code (the graph's column is some 520 px wide and at most 640 tall), and twice as tall as wide on
+ * a phone held upright.
+ */
+const PackedRatio = 1.0, PackedRatioVertical = 0.5;
+
+/**
+ * dagre stacks the graph's separate parts one after another across the ranks: the 15 two-list cycles a
+ * collection frees made a column 15 pairs tall, which the view scaled down past reading. When a drawing
+ * of three parts or more is over 1.5 times as long along that side as the proportions aimed at would
+ * have it, its parts are packed into
+ * side-by-side columns (rows, ranked top to bottom), in dagre's order, as many as bring the drawing
+ * nearest PackedRatio (PackedRatioVertical). Each part moves whole, its edges' routes with it.
+ * @param {object} g the graph dagre has laid out
+ * @param {string[]} ids its nodes
+ * @param {boolean} vertical ranks top to bottom (parts then sit side by side, and are packed into rows)
+ */
+function packParts(g, ids, vertical) {
+  const root = new Map(ids.map(id => [id, id]));
+  const find = id => {
+    while (root.get(id) !== id) {
+      root.set(id, root.get(root.get(id)));
+      id = root.get(id);
+    }
+    return id;
+  };
+  for (const e of g.edges()) root.set(find(e.v), find(e.w));
+  const members = new Map();
+  for (const id of ids) {
+    const r = find(id);
+    if (!members.has(r)) members.set(r, []);
+    members.get(r).push(id);
+  }
+  if (members.size < 3) return;
+
+  // along: the side dagre stacks the parts on; across: the ranks' side
+  const [along, across, alongSize, acrossSize] = vertical ? ["x", "y", "width", "height"] : ["y", "x", "height", "width"];
+  const edgesOf = new Map();
+  for (const e of g.edges()) {
+    const r = find(e.v);
+    if (!edgesOf.has(r)) edgesOf.set(r, []);
+    edgesOf.get(r).push(g.edge(e));
+  }
+  const parts = [...members].map(([r, nodes]) => {
+    const part = { nodes, edges: edgesOf.get(r) ?? [], lo: Infinity, hi: -Infinity, from: Infinity, to: -Infinity };
+    for (const id of nodes) {
+      const n = g.node(id);
+      part.lo = Math.min(part.lo, n[along] - n[alongSize] / 2);
+      part.hi = Math.max(part.hi, n[along] + n[alongSize] / 2);
+      part.from = Math.min(part.from, n[across] - n[acrossSize] / 2);
+      part.to = Math.max(part.to, n[across] + n[acrossSize] / 2);
+    }
+    for (const edge of part.edges) {
+      for (const p of edge.points ?? []) {
+        part.lo = Math.min(part.lo, p[along]);
+        part.hi = Math.max(part.hi, p[along]);
+      }
+    }
+    return part;
+  }).sort((a, b) => a.lo - b.lo);
+  const start = Math.min(...parts.map(p => p.lo)), startAcross = Math.min(...parts.map(p => p.from));
+  const length = Math.max(...parts.map(p => p.hi)) - start;
+  const breadth = Math.max(...parts.map(p => p.to)) - startAcross;
+  if (length <= breadth * 1.5 * (vertical ? PackedRatioVertical : PackedRatio)) return;
+
+  // columns of parts a little closer than ranks: no arrow crosses between them
+  const gapAlong = vertical ? 14 : 18, gapAcross = 30;
+  // n columns of about equal length, in dagre's order: a part starts the next column when it would run
+  // further past the column's share than the column falls short of it without the part
+  const pack = n => {
+    const share = (length + gapAlong) / n - gapAlong;
+    const columns = [];
+    let column = null;
+    for (const part of parts) {
+      const size = part.hi - part.lo;
+      const longer = column ? column.length + gapAlong + size : 0;
+      if (!column || (columns.length < n && longer - share > share - column.length)) {
+        column = { parts: [], length: -gapAlong, breadth: 0 };
+        columns.push(column);
+      }
+      column.parts.push(part);
+      column.length += gapAlong + size;
+      column.breadth = Math.max(column.breadth, part.to - part.from);
+    }
+    const packedLength = Math.max(...columns.map(c => c.length));
+    const packedBreadth = columns.reduce((sum, c) => sum + c.breadth, 0) + gapAcross * (columns.length - 1);
+    return { columns, ratio: packedLength / packedBreadth };
+  };
+  const aim = vertical ? PackedRatioVertical : PackedRatio;
+  let best = null;
+  for (let n = 2; n <= parts.length; n++) {
+    const packed = pack(n);
+    if (packed.columns.length < 2) continue;
+    if (!best || Math.abs(Math.log(packed.ratio / aim)) < Math.abs(Math.log(best.ratio / aim))) best = packed;
+    if (packed.ratio < aim) break;
+  }
+  if (!best) return;
+
+  let acrossAt = startAcross;
+  for (const column of best.columns) {
+    let alongAt = start;
+    for (const part of column.parts) {
+      const dAlong = alongAt - part.lo, dAcross = acrossAt - part.from;
+      for (const id of part.nodes) {
+        const n = g.node(id);
+        n[along] += dAlong;
+        n[across] += dAcross;
+      }
+      for (const edge of part.edges) {
+        for (const p of edge.points ?? []) {
+          p[along] += dAlong;
+          p[across] += dAcross;
+        }
+      }
+      alongAt += part.hi - part.lo + gapAlong;
+    }
+    acrossAt += column.breadth + gapAcross;
+  }
 }
 
 /**

@@ -41,6 +41,31 @@ public sealed class MemoryPageTests(BrowserFixture browser) : BrowserTest(browse
     }
 
     [Fact]
+    public async Task A_collection_of_fifteen_cycles_is_drawn_in_columns_its_cards_at_a_readable_size()
+    {
+        var page = new MemoryPage(await Browser.NewPageAsync());
+        await page.Shell.GotoAsync("/memory/gc");
+        await page.Shell.SelectScenarioAsync("gc.disable() and leaks");
+
+        await page.RunAsync();
+        await page.NextCollectionButton.ClickAsync();
+        await page.NextCollectionButton.ClickAsync();
+        await page.ShowPhaseAsync(3);
+
+        // dagre stacks separate parts one under another: the 15 two-list cycles made one column, which
+        // the drawing scaled to about half size to fit its height
+        await Expect(page.Cards).ToHaveCountAsync(30);
+        var widths = await page.Cards.EvaluateAllAsync<double[]>("cards => cards.map(c => c.getBoundingClientRect().width)");
+        Assert.True(widths.Min() >= 0.7 * 124, $"a card is drawn {widths.Min():0} px wide, under 70% of its 124");
+        var columns = await page.Cards.EvaluateAllAsync<double[]>("cards => [...new Set(cards.map(c => Math.round(c.getBoundingClientRect().left)))]");
+        Assert.True(columns.Length >= 3, $"the cards stand in {columns.Length} columns");
+        var graph = page.Page.GetByTestId("heap-graph");
+        var sideways = await graph.Locator(".heap-graph-viewport").EvaluateAsync<bool>("v => v.scrollWidth > v.clientWidth + 1");
+        Assert.False(sideways, "the graph scrolls sideways at 1280 px");
+        await graph.ScreenshotAsync(new() { Path = System.IO.Path.Combine(BrowserFixture.ScreenshotDirectory, "memory-gc-fifteen-cycles.png") });
+    }
+
+    [Fact]
     public async Task The_collection_view_fits_a_phone_in_the_dark_theme()
     {
         var page = new MemoryPage(await Browser.NewPageAsync(390, 844, Microsoft.Playwright.ColorScheme.Dark));
