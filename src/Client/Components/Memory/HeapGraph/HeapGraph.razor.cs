@@ -11,7 +11,6 @@ public sealed partial class HeapGraph
     private const double MinScale = 0.2;
     private const double MaxScale = 4;
     private const double PanStep = 40;
-    private const double MinSvgHeight = 320;
     private const double MaxSvgHeight = 640;
 
     /// <summary>Top to bottom on a phone, the graph grows down the page, which scrolls that way anyway.</summary>
@@ -104,7 +103,15 @@ public sealed partial class HeapGraph
     /// <summary>Whether the layout on screen ranks top to bottom.</summary>
     private bool Vertical { get; set; }
 
-    private double SvgHeight => Vertical ? Math.Min(ViewHeight, MaxVerticalSvgHeight) : Math.Clamp(ViewHeight, MinSvgHeight, MaxSvgHeight);
+    /// <summary>
+    /// The drawing's box: the viewport's width, but no wider than the drawing at its own size (a small
+    /// graph is not blown up) nor narrower than it stays readable, and as tall as the drawing is at that
+    /// width (up to a most). A box of fixed height (at least 320 px) left an empty band under a graph of
+    /// a few cards, drawn to fit the width.
+    /// </summary>
+    private string SvgStyle =>
+        $"min-width: {SvgNumber.F(MinSvgWidth)}px; max-width: {SvgNumber.F(Math.Max(ViewWidth, MinSvgWidth))}px; "
+        + $"aspect-ratio: {SvgNumber.F(ViewWidth)} / {SvgNumber.F(ViewHeight)}; max-height: {SvgNumber.F(Vertical ? MaxVerticalSvgHeight : MaxSvgHeight)}px";
 
     /// <summary>Below this width the text would shrink past reading; the viewport scrolls sideways instead.</summary>
     private double MinSvgWidth => ViewWidth * (Vertical ? MinReadableScaleOnPhone : MinReadableScale);
