@@ -9,7 +9,7 @@ namespace Playground.Engines.Processes.Sandbox;
 ///   setsid                                         a new session: the launcher's pid is the group id
 ///   bwrap --unshare-pid --unshare-net …            namespaces, read-only system, private /tmp, /dev/shm, /proc
 ///     setpriv --reuid U --regid G --clear-groups   the run's own uid (RLIMIT_NPROC counts per real uid)
-///       nice -n 10                                 below the server's priority, inherited too
+///       nice -n 10                                 below the rest of its group, inherited too (SandboxLimits.Nice)
 ///         prlimit --nproc … --as … --cpu … --core=0  rlimits, inherited by every descendant
 ///           python3 script.py
 /// </code>

@@ -34,10 +34,13 @@ public sealed class SandboxLimits
     public double CpuCores { get; set; } = 2.0;
 
     /// <summary>
-    /// Niceness of the run's processes (nice(1): 0 is the server's own priority, 19 the lowest). A run that
-    /// keeps every core busy then gives way to the server, which has its events to stream and other runs
-    /// to start, instead of sharing the cores with it evenly (kernel/sched/fair.c weighs a task at nice 10
-    /// about a tenth of one at nice 0).
+    /// Niceness of the run's processes (nice(1): 0 is the server's own priority, 19 the lowest): a task at
+    /// nice 10 weighs about a tenth of one at nice 0 (kernel/sched/fair.c). It orders the tasks that share a
+    /// scheduling group with the run's processes, and only those: a run with a cpu cgroup of its own, or a
+    /// session of its own under autogroup (setsid, bwrap's --new-session), is one entity beside the server,
+    /// weighed as a task at nice 0 whatever the niceness inside. Giving that group the weight of nice 10
+    /// as well was measured (ProcessPageBench, server, runs and browser on two cores): the run took three
+    /// times as long and the page drew no smoother, so the group keeps its default weight.
     /// </summary>
     public int Nice { get; set; } = 10;
 
