@@ -62,7 +62,7 @@ public sealed class StepModeTests(BrowserFixture browser) : BrowserTest(browser)
         await page.GrantAsync(Worker1, "lock.acquire");
         await page.GrantAsync(Worker2, "lock.acquire");
         await Expect(page.LockWaiters).ToHaveTextAsync([Worker2, Worker1]);
-        await Expect(page.NextOperation(Worker1)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^blocked on a lock \\(Lock-\\S+\\) — nothing to grant now$"));
+        await Expect(page.NextOperation(Worker1)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^blocked on a lock \\(Lock \\S+\\) — nothing to grant now$"));
         await page.GrantAsync("MainProcess", "process.join Process-1");
 
         await Expect(page.Ending).ToContainTextAsync("deadlock", new() { Timeout = 30_000 });

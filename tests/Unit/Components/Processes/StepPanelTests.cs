@@ -140,7 +140,7 @@ public sealed class StepPanelTests : BunitTestBase
         view.Render();
 
         var worker1 = view.Find("[data-testid=step-lane][data-pid='3']");
-        Assert.Equal("blocked on a lock (Lock-1) — nothing to grant now", worker1.QuerySelector("[data-testid=step-next]")!.TextContent);
+        Assert.Equal("blocked on a lock (Lock 1) — nothing to grant now", worker1.QuerySelector("[data-testid=step-next]")!.TextContent);
         Assert.True(worker1.QuerySelector("button")!.HasAttribute("disabled"));
     }
 }

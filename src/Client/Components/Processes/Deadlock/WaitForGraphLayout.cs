@@ -139,8 +139,7 @@ public static class WaitForGraphLayout
     private static string ResourceId(string resource) => ResourcePrefix + resource;
 
     /// <summary>"Lock-0x7f39ca5bc000" reads as its type over its address, which tells two locks apart.</summary>
-    private static (string Kind, string Label) ResourceLabel(string resource) =>
-        resource.IndexOf('-', StringComparison.Ordinal) is var dash and > 0 ? (resource[..dash], resource[(dash + 1)..]) : (resource, string.Empty);
+    private static (string Kind, string Label) ResourceLabel(string resource) => ResourceName.Split(resource);
 
     private static double ColumnHeight(int count) => (count * NodeHeight) + ((count - 1) * RowGap);
 

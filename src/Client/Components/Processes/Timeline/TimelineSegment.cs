@@ -12,7 +12,9 @@ public sealed record TimelineSegment(double Start, double? End, LaneActivity Act
     public string Describe() => Activity switch
     {
         LaneActivity.Exited => Detail is null ? "exited" : $"exited with code {Detail}",
-        _ when Detail is not null => $"{Activity.Describe()} ({Detail})",
+        // a process to join goes by its own name; a lock, a queue, a pipe by its type and name ("Lock a")
+        LaneActivity.Joining when Detail is not null => $"{Activity.Describe()} ({Detail})",
+        _ when Detail is not null => $"{Activity.Describe()} ({ResourceName.Words(Detail)})",
         _ => Activity.Describe(),
     };
 }

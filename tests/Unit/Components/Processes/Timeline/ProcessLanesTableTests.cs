@@ -26,8 +26,8 @@ public sealed class ProcessLanesTableTests : BunitTestBase
 
         var states = States(view);
         Assert.Equal("MainProcess: waiting to join (Process-1)", states[0]);
-        Assert.Matches("^Process-[12]: blocked on a lock \\(Lock-0x[0-9a-f]+\\)$", states[1]);
-        Assert.Matches("^Process-[12]: blocked on a lock \\(Lock-0x[0-9a-f]+\\)$", states[2]);
+        Assert.Matches("^Process-[12]: blocked on a lock \\(Lock 0x[0-9a-f]+\\)$", states[1]);
+        Assert.Matches("^Process-[12]: blocked on a lock \\(Lock 0x[0-9a-f]+\\)$", states[2]);
         Assert.Equal(["4", "4", "4"], view.FindAll("[data-testid=lane-events]").Select(c => c.TextContent));
     }
 

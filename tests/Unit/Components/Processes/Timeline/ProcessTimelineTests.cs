@@ -116,7 +116,7 @@ public sealed class ProcessTimelineTests
         var firstWait = consumer.Segments.First(s => s.Activity == LaneActivity.WaitingForQueue);
         var during = (firstWait.Start + firstWait.End!.Value) / 2;
 
-        Assert.StartsWith("blocked on a queue (Queue-", consumer.At(during)!.Describe(), StringComparison.Ordinal);
+        Assert.StartsWith("blocked on a queue (Queue ", consumer.At(during)!.Describe(), StringComparison.Ordinal);
         Assert.Null(consumer.At(timeline.Origin));
         Assert.Equal("exited with code 0", consumer.At(timeline.Now)!.Describe());
         var queue = firstWait.Detail!;

@@ -65,7 +65,7 @@ public sealed class TimelineRasterTests
         Assert.Equal(
             [LaneActivity.WaitingForLock, LaneActivity.Running, LaneActivity.WaitingForLock, LaneActivity.Running, LaneActivity.WaitingForLock, LaneActivity.Running],
             bars.Select(b => b.Activity));
-        Assert.Equal("blocked on a lock (Lock-1)", bars[0].Title);
+        Assert.Equal("blocked on a lock (Lock 1)", bars[0].Title);
         Assert.Equal(4e-6 * 1200 / 29e-6, bars[0].Width, 3);
     }
 
