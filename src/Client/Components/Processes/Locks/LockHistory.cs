@@ -39,7 +39,7 @@ public sealed class LockHistory
 
         if (!_locks.TryGetValue(name, out var lockTrack))
         {
-            _locks[name] = lockTrack = new LockTrack(name, e.Text("type") ?? name.Split('-')[0]);
+            _locks[name] = lockTrack = new LockTrack(name, e.Text("type") ?? ResourceName.Split(name).Kind);
         }
 
         switch (e.Kind)
@@ -86,7 +86,7 @@ public sealed class LockTrack(string name, string type)
     public string Type { get; } = type;
 
     /// <summary>The name without its type in front ("a" for "Lock-a", beside the type in bold), or the whole name.</summary>
-    public string ShortName => Name.StartsWith(Type + "-", StringComparison.Ordinal) && Name.Length > Type.Length + 1 ? Name[(Type.Length + 1)..] : Name;
+    public string ShortName => ResourceName.Split(Name) is var (kind, name) && kind == Type && name.Length > 0 ? name : Name;
 
     public List<(int Pid, string Name)> Holders { get; } = [];
 
