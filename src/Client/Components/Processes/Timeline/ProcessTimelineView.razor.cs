@@ -31,6 +31,15 @@ public sealed partial class ProcessTimelineView
     /// <summary>A label is drawn only this far from the last one drawn, so crowded arrows do not print over each other.</summary>
     private const double LabelSpacingPixels = 28;
 
+    /// <summary>About the width of a character of an arrow's label (12 px monospace text).</summary>
+    private const double LabelCharWidth = 7.2;
+
+    /// <summary>
+    /// Messages received the same way this close to the last one are drawn as a bundle: at a few pixels
+    /// apart their heads (7 px) and values no longer read one by one.
+    /// </summary>
+    private const double BundlePixels = 8;
+
     private static readonly LaneActivity[] Legend = Enum.GetValues<LaneActivity>();
 
     private ElementReference _plot;
@@ -53,7 +62,8 @@ public sealed partial class ProcessTimelineView
     private const double TickLabelCharWidth = 6.5;
 
     private bool _arrowsLabelled;
-    private HashSet<ArrowLine> _labelled = [];
+    private IReadOnlyList<ArrowBundle> _bundles = [];
+    private HashSet<ArrowBundle> _labelled = [];
     private int _arrowsInView;
     private double? _cursorX;
     private ClaimedKeys? _keys;
@@ -157,6 +167,7 @@ public sealed partial class ProcessTimelineView
             _lanes = [];
             _rows = [];
             _arrows = [];
+            _bundles = [];
             _ticks = [];
             _arrowsInView = 0;
             _cursorX = null;
@@ -177,7 +188,8 @@ public sealed partial class ProcessTimelineView
         _folding = _lanes.Any(lane => !Raster(lane.Pid, zoomedIn).Complete);
         _arrows = (zoomedIn ? _zoomedArrows : _wholeRunArrows).Arrows(Timeline.Arrows, _view, End, _width, out _arrowsInView);
         _arrowsLabelled = _arrows.Count <= MaxLabelledArrows;
-        _labelled = LabelsWithRoom(_arrows);
+        _bundles = _arrowsLabelled ? ArrowBundle.Of(_arrows, BundlePixels) : [];
+        _labelled = LabelsWithRoom(_bundles);
         _ticks = TimeAxis.Ticks(_view, Timeline.Origin, _width);
         _cursorX = Cursor is { } c && c >= _view.From && c <= _view.To ? _view.FractionOf(c) * _width : null;
     }
@@ -211,21 +223,37 @@ public sealed partial class ProcessTimelineView
         }
     }
 
-    private static HashSet<ArrowLine> LabelsWithRoom(IReadOnlyList<ArrowLine> arrows)
+    /// <summary>
+    /// The arrows and bundles whose label is drawn: each at least <see cref="LabelSpacingPixels"/> from any
+    /// other label drawn and clear of its text. Bundles come first: a bundle's count says more at this
+    /// zoom than the value of one arrow beside it.
+    /// </summary>
+    private static HashSet<ArrowBundle> LabelsWithRoom(IReadOnlyList<ArrowBundle> bundles)
     {
-        var shown = new HashSet<ArrowLine>();
-        var lastX = double.NegativeInfinity;
-        foreach (var arrow in arrows.OrderBy(a => a.FromX + a.ToX))
+        var shown = new HashSet<ArrowBundle>();
+        var taken = new List<(double Middle, double Half)>();
+        foreach (var bundle in bundles.OrderByDescending(b => b.IsBundle).ThenBy(b => b.FromX + b.ToX))
         {
-            var middle = (arrow.FromX + arrow.ToX) / 2;
-            if (middle - lastX >= LabelSpacingPixels)
+            var middle = (bundle.FromX + bundle.ToX) / 2;
+            var half = bundle.Label.Length * LabelCharWidth / 2;
+            if (taken.TrueForAll(t => Math.Abs(middle - t.Middle) >= Math.Max(LabelSpacingPixels, t.Half + half)))
             {
-                shown.Add(arrow);
-                lastX = middle;
+                shown.Add(bundle);
+                taken.Add((middle, half));
             }
         }
 
         return shown;
+    }
+
+    /// <summary>
+    /// Where an arrow's or a bundle's label goes: just right of its middle, or just left of it (ending
+    /// there) when it would run past the drawing's right edge, as the last messages of a run do.
+    /// </summary>
+    private (double X, string Anchor) LabelPlace(ArrowBundle bundle)
+    {
+        var middle = (bundle.FromX + bundle.ToX) / 2;
+        return middle + 3 + (bundle.Label.Length * LabelCharWidth) > _width ? (middle - 3, "end") : (middle + 3, "start");
     }
 
     [JSInvokable]

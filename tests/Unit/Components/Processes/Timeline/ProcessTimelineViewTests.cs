@@ -35,6 +35,33 @@ public sealed class ProcessTimelineViewTests : BunitTestBase
         Assert.Contains("11 messages in view", view.Find("[data-testid='timeline-arrow-count']").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Puts_crowded_at_the_whole_run_zoom_are_drawn_as_one_bundle_with_one_head_and_spread_into_arrows_when_zoomed_in()
+    {
+        var view = Render("queue_producer_consumer");
+        view.InvokeAsync(() => view.Instance.OnWidthChanged(300));
+
+        var bundle = view.Find("[data-testid='message-bundle']");
+        var inside = bundle.QuerySelectorAll("[data-testid='message-arrow']");
+        Assert.True(inside.Length >= 2, "the crowded puts are bundled");
+        Assert.Equal(inside.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), bundle.GetAttribute("data-count"));
+        Assert.All(inside, a => Assert.Null(a.QuerySelector("line")!.GetAttribute("marker-end")));
+        Assert.Single(bundle.QuerySelectorAll("[marker-end]"));
+        var label = view.Find("[data-testid='message-bundle-label']");
+        Assert.Equal($"{inside.Length} messages", label.TextContent);
+        // the last messages of a run end at the drawing's right edge: the count is written left of the bundle, not cut off
+        var x = double.Parse(label.GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(label.GetAttribute("text-anchor") == "end" ? x <= 300 : x + (label.TextContent.Length * 7.2) <= 300, $"the label at {x} ({label.GetAttribute("text-anchor")}) fits in 300 px");
+        Assert.StartsWith($"{inside.Length} messages on Queue-", bundle.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        // every message is still there, with its value
+        Assert.Equal(11, view.FindAll("[data-testid='message-arrow']").Count);
+
+        view.InvokeAsync(() => view.Instance.OnWidthChanged(200_000));
+
+        Assert.Empty(view.FindAll("[data-testid='message-bundle']"));
+        Assert.Equal(11, view.FindAll("[data-testid='message-arrow'] line[marker-end]").Count);
+    }
+
     [Theory]
     [InlineData("queue_producer_consumer", false)]
     [InlineData("pipe_ping_pong", false)]
