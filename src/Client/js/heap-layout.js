@@ -120,19 +120,28 @@ export function layout(key, ids, sizes, edges, vertical) {
 }
 
 /**
- * The proportions packParts aims at, the stacking side's length over the other's: about square beside
- * the code (the graph's column is some 520 px wide and at most 640 tall), and twice as tall as wide on
- * a phone held upright.
+ * The proportions packParts aims at beside the code, the stacking side's length over the other's: about
+ * square (the graph's column is some 520 px wide and at most 640 tall).
  */
-const PackedRatio = 1.0, PackedRatioVertical = 0.5;
+const PackedRatio = 1.0;
+
+/**
+ * On a phone held upright the parts are packed into rows no longer than this (in the drawing's units, a
+ * card being 124): a 390-px screen leaves the graph's viewport 306 px, and the drawing shrinks to no
+ * less than 0.85 of its size before it scrolls sideways (HeapGraph's MinReadableScaleOnPhone), which
+ * makes 360 units. A row of two cycles fits where three made the graph 359 px wide. Rows then stack
+ * down the page, which a phone scrolls anyway.
+ */
+const PhoneRowLength = 360;
 
 /**
  * dagre stacks the graph's separate parts one after another across the ranks: the 15 two-list cycles a
  * collection frees made a column 15 pairs tall, which the view scaled down past reading. When a drawing
- * of three parts or more is over 1.5 times as long along that side as the proportions aimed at would
- * have it, its parts are packed into
- * side-by-side columns (rows, ranked top to bottom), in dagre's order, as many as bring the drawing
- * nearest PackedRatio (PackedRatioVertical). Each part moves whole, its edges' routes with it.
+ * of three parts or more is over 1.5 times as long along that side as PackedRatio would have it, its
+ * parts are packed into side-by-side columns, in dagre's order, as many as bring the drawing nearest
+ * PackedRatio. Ranked top to bottom (a phone), the parts stand side by side across the screen: when
+ * they run past PhoneRowLength they are packed into rows, as few as keep each row within it.
+ * Each part moves whole, its edges' routes with it.
  * @param {object} g the graph dagre has laid out
  * @param {string[]} ids its nodes
  * @param {boolean} vertical ranks top to bottom (parts then sit side by side, and are packed into rows)
@@ -183,7 +192,7 @@ function packParts(g, ids, vertical) {
   const start = Math.min(...parts.map(p => p.lo)), startAcross = Math.min(...parts.map(p => p.from));
   const length = Math.max(...parts.map(p => p.hi)) - start;
   const breadth = Math.max(...parts.map(p => p.to)) - startAcross;
-  if (length <= breadth * 1.5 * (vertical ? PackedRatioVertical : PackedRatio)) return;
+  if (vertical ? length <= PhoneRowLength : length <= breadth * 1.5 * PackedRatio) return;
 
   // columns of parts a little closer than ranks: no arrow crosses between them
   const gapAlong = vertical ? 14 : 18, gapAcross = 30;
@@ -206,15 +215,20 @@ function packParts(g, ids, vertical) {
     }
     const packedLength = Math.max(...columns.map(c => c.length));
     const packedBreadth = columns.reduce((sum, c) => sum + c.breadth, 0) + gapAcross * (columns.length - 1);
-    return { columns, ratio: packedLength / packedBreadth };
+    return { columns, length: packedLength, ratio: packedLength / packedBreadth };
   };
-  const aim = vertical ? PackedRatioVertical : PackedRatio;
   let best = null;
   for (let n = 2; n <= parts.length; n++) {
     const packed = pack(n);
     if (packed.columns.length < 2) continue;
-    if (!best || Math.abs(Math.log(packed.ratio / aim)) < Math.abs(Math.log(best.ratio / aim))) best = packed;
-    if (packed.ratio < aim) break;
+    if (vertical) {
+      // the fewest rows that each fit the phone's width (the most there are, if even those do not)
+      best = packed;
+      if (packed.length <= PhoneRowLength) break;
+      continue;
+    }
+    if (!best || Math.abs(Math.log(packed.ratio / PackedRatio)) < Math.abs(Math.log(best.ratio / PackedRatio))) best = packed;
+    if (packed.ratio < PackedRatio) break;
   }
   if (!best) return;
 

@@ -66,6 +66,31 @@ public sealed class MemoryPageTests(BrowserFixture browser) : BrowserTest(browse
     }
 
     [Fact]
+    public async Task On_a_phone_fifteen_cycles_are_packed_into_rows_that_fit_the_screen_without_shrinking_the_cards()
+    {
+        var page = new MemoryPage(await Browser.NewPageAsync(390, 844));
+        await page.Shell.GotoAsync("/memory/gc");
+        await page.Shell.SelectScenarioAsync("gc.disable() and leaks");
+
+        await page.RunAsync();
+        await page.NextCollectionButton.ClickAsync();
+        await page.NextCollectionButton.ClickAsync();
+        await page.ShowPhaseAsync(3);
+
+        // ranked top to bottom, dagre set the 15 cycles side by side; rows of three were some 30 px wider
+        // than the screen, so the graph scrolled sideways
+        await Expect(page.Cards).ToHaveCountAsync(30);
+        var viewport = page.Page.GetByTestId("heap-graph").Locator(".heap-graph-viewport");
+        var scroll = await viewport.EvaluateAsync<double[]>("v => [v.scrollWidth, v.clientWidth]");
+        Assert.True(scroll[0] <= scroll[1] + 1, $"the graph is {scroll[0]} px wide in a viewport of {scroll[1]}");
+        var widths = await page.Cards.EvaluateAllAsync<double[]>("cards => cards.map(c => c.getBoundingClientRect().width)");
+        Assert.True(widths.Min() >= 0.85 * 124, $"a card is drawn {widths.Min():0} px wide, under 85% of its 124");
+        var rows = await page.Cards.EvaluateAllAsync<double[]>("cards => [...new Set(cards.map(c => Math.round(c.getBoundingClientRect().top)))]");
+        Assert.True(rows.Length >= 10, $"the cards stand in {rows.Length} rows");
+        await viewport.ScreenshotAsync(new() { Path = System.IO.Path.Combine(BrowserFixture.ScreenshotDirectory, "memory-gc-fifteen-cycles-phone.png") });
+    }
+
+    [Fact]
     public async Task The_collection_view_fits_a_phone_in_the_dark_theme()
     {
         var page = new MemoryPage(await Browser.NewPageAsync(390, 844, Microsoft.Playwright.ColorScheme.Dark));
