@@ -94,7 +94,10 @@ public sealed class ScenarioWorkbenchTests : WorkbenchTestBase
         await TypeAsync(workbench, "del everything\n");
         Assert.False(workbench.Find("button[data-testid='reset']").HasAttribute("disabled"));
         // the scenario's explanation says it is about the code as written
-        Assert.Contains("you have changed it", workbench.Find("[data-testid='explanation-edited']").TextContent, StringComparison.Ordinal);
+        var edited = workbench.Find("[data-testid='explanation-edited']");
+        Assert.Contains("you have changed it", edited.TextContent, StringComparison.Ordinal);
+        // a sentence of its own after the explanation's last, not run into it ("too.(This")
+        Assert.Matches(@"\. \(This is about", edited.ParentElement!.TextContent);
         await workbench.Find("button[data-testid='reset']").ClickAsync(new());
 
         Assert.Equal(original, workbench.Instance.Code);
