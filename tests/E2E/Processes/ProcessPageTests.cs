@@ -30,6 +30,10 @@ public sealed class ProcessPageTests(BrowserFixture browser) : BrowserTest(brows
             await Expect(page.ConsoleLines.Filter(new() { HasText = $"Worker: {n}" })).ToHaveCountAsync(1);
         }
 
+        // five lane colours, each readable as text on the light console (the amber one read at 2.4:1)
+        var contrasts = await page.ConsoleNameContrastsAsync();
+        Assert.True(contrasts.Min() >= 4.5, $"a process's name in the console reads at {contrasts.Min():0.0}:1");
+
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-five-workers");
     }
 
@@ -87,6 +91,10 @@ public sealed class ProcessPageTests(BrowserFixture browser) : BrowserTest(brows
         await Expect(page.MessageArrows).ToHaveCountAsync(10);
         var plot = (await page.TimelinePlot.BoundingBoxAsync())!;
         Assert.True(plot.X + plot.Width <= 390, $"the timeline ends at {plot.X + plot.Width} px, past the phone's 390");
+        // the processes' names in the console read as text on the dark theme (the blue lane's own colour read at 2.5:1)
+        var contrasts = await page.ConsoleNameContrastsAsync();
+        Assert.NotEmpty(contrasts);
+        Assert.True(contrasts.Min() >= 4.5, $"a process's name in the console reads at {contrasts.Min():0.0}:1");
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-pipe-timeline-phone-dark");
     }
 

@@ -26,8 +26,10 @@ public sealed class ProcessConsoleTests : BunitTestBase
         var console = Context.Render<ProcessConsole>(p => p.Add(c => c.Timeline, FiveWorkers()));
 
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"Process-{i + 1} Worker: {i}"), Lines(console).Order(StringComparer.Ordinal));
-        var who = console.Find("[data-testid='console-line'] .who");
-        Assert.Contains("color: #", who.GetAttribute("style"), StringComparison.Ordinal);
+        // each name carries its lane's colour, which the style sheet mixes with the theme's text colour
+        var styles = console.FindAll("[data-testid='console-line'] .who").Select(w => w.GetAttribute("style")).ToList();
+        Assert.All(styles, s => Assert.StartsWith("--lane: #", s, StringComparison.Ordinal));
+        Assert.Equal(5, styles.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
