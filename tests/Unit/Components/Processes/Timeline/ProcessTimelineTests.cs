@@ -92,6 +92,15 @@ public sealed class ProcessTimelineTests
     }
 
     [Fact]
+    public void A_process_a_signal_ended_is_said_to_be_killed_by_it_with_its_exit_code()
+    {
+        Assert.Equal("killed by SIGKILL (exit code -9)", new TimelineSegment(0, null, LaneActivity.Exited, "-9").Describe());
+        Assert.Equal("killed by SIGTERM (exit code -15)", new TimelineSegment(0, null, LaneActivity.Exited, "-15").Describe());
+        Assert.Equal("killed by signal 10 (exit code -10)", new TimelineSegment(0, null, LaneActivity.Exited, "-10").Describe());
+        Assert.Equal("exited with code 3", new TimelineSegment(0, null, LaneActivity.Exited, "3").Describe());
+    }
+
+    [Fact]
     public void Lanes_start_run_block_on_the_queue_join_and_exit_with_their_codes()
     {
         var timeline = Fold("queue_producer_consumer");
