@@ -94,6 +94,16 @@ public sealed class CollectionViewTests : BunitTestBase
         Assert.All(NodeCards(view), c => Assert.Equal("0", c.QuerySelector("[data-testid='card-refcount']")!.TextContent));
     }
 
+    [Fact]
+    public void The_graphs_legend_shows_each_status_as_its_outline_with_its_words()
+    {
+        var view = Render();
+
+        var items = view.FindAll("[data-testid='gc-legend'] .gc-legend-item");
+        Assert.Equal(Enum.GetValues<GcObjectStatus>().Select(GcPhaseText.StatusClass), items.Select(i => i.QuerySelector(".gc-swatch")!.ClassList.Single(c => c != "gc-swatch")));
+        Assert.Equal(["examined", "reachable", "tentatively unreachable", "unreachable", "resurrected", "freed", "promoted"], items.Select(i => i.TextContent.Trim()));
+    }
+
     private static List<AngleSharp.Dom.IElement> NodeCards(IRenderedComponent<CollectionView> view) =>
         [.. view.FindAll("[data-testid='gc-graph'] [data-testid='heap-card']").Where(c => c.QuerySelector(".heap-card-type")!.TextContent == "Node")];
 
