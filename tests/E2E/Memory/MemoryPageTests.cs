@@ -104,6 +104,11 @@ public sealed class MemoryPageTests(BrowserFixture browser) : BrowserTest(browse
         await Expect(page.CollectionObjectsWithStatus("Unreachable")).ToHaveCountAsync(2);
         var overflow = await page.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the page scrolls sideways at 390 px: " + await page.Shell.WiderThanViewportAsync());
+        // the collection's objects share the row, two to a phone's width, each head ("function gc_refs 1") on one line
+        var lefts = await page.CollectionObjects.EvaluateAllAsync<double[]>("cards => [...new Set(cards.map(c => Math.round(c.getBoundingClientRect().left)))]");
+        Assert.True(lefts.Length >= 2, $"the collection's objects stand in {lefts.Length} column");
+        var heads = await page.CollectionObjects.Locator(".gc-card-head").EvaluateAllAsync<double[]>("heads => heads.map(h => h.getBoundingClientRect().height)");
+        Assert.True(heads.Max() < 24, $"a card's head wraps: {heads.Max():0} px tall");
         await page.CollectionObjects.First.ScrollIntoViewIfNeededAsync();
         await BrowserFixture.ScreenshotAsync(page.Page, "memory-gc-phone-dark");
     }
