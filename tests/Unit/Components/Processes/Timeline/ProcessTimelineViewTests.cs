@@ -55,11 +55,17 @@ public sealed class ProcessTimelineViewTests : BunitTestBase
         Assert.StartsWith($"{inside.Length} messages on Queue-", bundle.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
         // every message is still there, with its value
         Assert.Equal(11, view.FindAll("[data-testid='message-arrow']").Count);
+        // the labels are drawn after every line, so that no arrow crosses one out
+        var drawn = view.FindAll("[data-testid='message-arrow'] line, .bundle-line, .arrow-label").ToList();
+        Assert.True(drawn.FindLastIndex(e => e.LocalName == "line") < drawn.FindIndex(e => e.LocalName == "text"), "a line is drawn over a label");
 
         view.InvokeAsync(() => view.Instance.OnWidthChanged(200_000));
 
         Assert.Empty(view.FindAll("[data-testid='message-bundle']"));
         Assert.Equal(11, view.FindAll("[data-testid='message-arrow'] line[marker-end]").Count);
+        var spread = view.FindAll("[data-testid='message-arrow'] line, .arrow-label").ToList();
+        Assert.True(spread.Count(e => e.LocalName == "text") > 1, "the spread arrows are labelled");
+        Assert.True(spread.FindLastIndex(e => e.LocalName == "line") < spread.FindIndex(e => e.LocalName == "text"), "a line is drawn over a label");
     }
 
     [Theory]
