@@ -40,10 +40,9 @@ public sealed class MemoryPageTests(BrowserFixture browser) : BrowserTest(browse
         await Expect(page.Output).ToHaveTextAsync("2\n");
     }
 
-    [Fact]
-    public async Task A_collection_of_fifteen_cycles_is_drawn_in_columns_its_cards_at_a_readable_size()
+    /// <summary>Runs "gc.disable() and leaks" to its second collection and shows what move_unreachable (phase 3) found: 15 cycles of two lists.</summary>
+    private static async Task<MemoryPage> FifteenCyclesFoundAsync(MemoryPage page)
     {
-        var page = new MemoryPage(await Browser.NewPageAsync());
         await page.Shell.GotoAsync("/memory/gc");
         await page.Shell.SelectScenarioAsync("gc.disable() and leaks");
 
@@ -51,6 +50,13 @@ public sealed class MemoryPageTests(BrowserFixture browser) : BrowserTest(browse
         await page.NextCollectionButton.ClickAsync();
         await page.NextCollectionButton.ClickAsync();
         await page.ShowPhaseAsync(3);
+        return page;
+    }
+
+    [Fact]
+    public async Task A_collection_of_fifteen_cycles_is_drawn_in_columns_its_cards_at_a_readable_size()
+    {
+        var page = await FifteenCyclesFoundAsync(new MemoryPage(await Browser.NewPageAsync()));
 
         // dagre stacks separate parts one under another: the 15 two-list cycles made one column, which
         // the drawing scaled to about half size to fit its height
@@ -68,14 +74,7 @@ public sealed class MemoryPageTests(BrowserFixture browser) : BrowserTest(browse
     [Fact]
     public async Task On_a_phone_fifteen_cycles_are_packed_into_rows_that_fit_the_screen_without_shrinking_the_cards()
     {
-        var page = new MemoryPage(await Browser.NewPageAsync(390, 844));
-        await page.Shell.GotoAsync("/memory/gc");
-        await page.Shell.SelectScenarioAsync("gc.disable() and leaks");
-
-        await page.RunAsync();
-        await page.NextCollectionButton.ClickAsync();
-        await page.NextCollectionButton.ClickAsync();
-        await page.ShowPhaseAsync(3);
+        var page = await FifteenCyclesFoundAsync(new MemoryPage(await Browser.NewPageAsync(390, 844)));
 
         // ranked top to bottom, dagre set the 15 cycles side by side; rows of three were some 30 px wider
         // than the screen, so the graph scrolled sideways

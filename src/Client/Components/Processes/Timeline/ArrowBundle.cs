@@ -9,7 +9,7 @@ namespace Playground.Client.Components.Processes.Timeline;
 /// zoom: drawn one by one, their heads and values piled into one dark smear. Each message keeps its
 /// own line and its value in its tooltip; zooming in spreads the bundle into arrows again.
 /// </summary>
-/// <param name="Arrows">The messages, in the order they were sent; one for an arrow on its own.</param>
+/// <param name="Arrows">The messages, in the order they were received; one for an arrow on its own.</param>
 public sealed record ArrowBundle(IReadOnlyList<ArrowLine> Arrows)
 {
     /// <summary>The most values a bundle's tooltip lists before it says how many more.</summary>
@@ -22,10 +22,13 @@ public sealed record ArrowBundle(IReadOnlyList<ArrowLine> Arrows)
     public bool IsBundle => Arrows.Count > 1;
 
     /// <summary>Where the bundle's own arrow leaves: the middle of its sends.</summary>
-    public double FromX => Arrows.Average(a => a.FromX);
+    public double FromX { get; } = Arrows.Average(a => a.FromX);
 
     /// <summary>Where the bundle's own arrow arrives: the middle of its receives.</summary>
-    public double ToX => Arrows.Average(a => a.ToX);
+    public double ToX { get; } = Arrows.Average(a => a.ToX);
+
+    /// <summary>The middle of the bundle's own arrow, where its label goes.</summary>
+    public double MiddleX => (FromX + ToX) / 2;
 
     /// <summary>What the drawing writes beside it: the value of an arrow on its own, the count of a bundle.</summary>
     public string Label => IsBundle ? string.Create(CultureInfo.InvariantCulture, $"{Arrows.Count} messages") : Arrows[0].Message.Label;

@@ -232,9 +232,9 @@ public sealed partial class ProcessTimelineView
     {
         var shown = new HashSet<ArrowBundle>();
         var taken = new List<(double Middle, double Half)>();
-        foreach (var bundle in bundles.OrderByDescending(b => b.IsBundle).ThenBy(b => b.FromX + b.ToX))
+        foreach (var bundle in bundles.OrderByDescending(b => b.IsBundle).ThenBy(b => b.MiddleX))
         {
-            var middle = (bundle.FromX + bundle.ToX) / 2;
+            var middle = bundle.MiddleX;
             var half = bundle.Label.Length * LabelCharWidth / 2;
             if (taken.TrueForAll(t => Math.Abs(middle - t.Middle) >= Math.Max(LabelSpacingPixels, t.Half + half)))
             {
@@ -252,7 +252,7 @@ public sealed partial class ProcessTimelineView
     /// </summary>
     private (double X, string Anchor) LabelPlace(ArrowBundle bundle)
     {
-        var middle = (bundle.FromX + bundle.ToX) / 2;
+        var middle = bundle.MiddleX;
         return middle + 3 + (bundle.Label.Length * LabelCharWidth) > _width ? (middle - 3, "end") : (middle + 3, "start");
     }
 

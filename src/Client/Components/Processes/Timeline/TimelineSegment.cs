@@ -1,3 +1,5 @@
+using Playground.Shared.Processes;
+
 namespace Playground.Client.Components.Processes.Timeline;
 
 /// <summary>
@@ -14,21 +16,11 @@ public sealed record TimelineSegment(double Start, double? End, LaneActivity Act
         LaneActivity.Exited => Detail is null ? "exited"
             // multiprocessing's exitcode: -N for a process a signal ended (the engine's SIGKILL at a deadlock)
             : int.TryParse(Detail, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var code) && code < 0
-                ? $"killed by {SignalName(-code)} (exit code {Detail})"
+                ? $"killed by {Signals.Name(-code)} (exit code {Detail})"
             : $"exited with code {Detail}",
         // a process to join goes by its own name; a lock, a queue, a pipe by its type and name ("Lock a")
         LaneActivity.Joining when Detail is not null => $"{Activity.Describe()} ({Detail})",
         _ when Detail is not null => $"{Activity.Describe()} ({ResourceName.Words(Detail)})",
         _ => Activity.Describe(),
-    };
-
-    private static string SignalName(int signal) => signal switch
-    {
-        2 => "SIGINT",
-        6 => "SIGABRT",
-        9 => "SIGKILL",
-        11 => "SIGSEGV",
-        15 => "SIGTERM",
-        _ => $"signal {signal}",
     };
 }

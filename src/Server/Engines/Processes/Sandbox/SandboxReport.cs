@@ -1,3 +1,5 @@
+using Playground.Shared.Processes;
+
 namespace Playground.Engines.Processes.Sandbox;
 
 /// <summary>
@@ -55,7 +57,7 @@ public sealed record SandboxReport(
             if (Ending is SandboxEnding.Exited or SandboxEnding.MemoryLimit or SandboxEnding.ProcessLimit or SandboxEnding.CpuTimeLimit or SandboxEnding.Signaled)
             {
                 if (Signal is { } signal)
-                    words.Add($"killed by signal {signal} ({SignalName(signal)})");
+                    words.Add($"killed by signal {signal} ({Signals.Name(signal)})");
                 else if (ExitCode is { } code)
                     words.Add(Ending == SandboxEnding.Exited && words.Count == 0 ? $"finished with exit code {code}" : $"exit code {code}");
             }
@@ -64,20 +66,6 @@ public sealed record SandboxReport(
             return string.Join("; ", words);
         }
     }
-
-    internal static string SignalName(int signal) => signal switch
-    {
-        1 => "SIGHUP",
-        2 => "SIGINT",
-        6 => "SIGABRT",
-        9 => "SIGKILL",
-        11 => "SIGSEGV",
-        13 => "SIGPIPE",
-        15 => "SIGTERM",
-        24 => "SIGXCPU",
-        25 => "SIGXFSZ",
-        _ => "signal " + signal,
-    };
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
