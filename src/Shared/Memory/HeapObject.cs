@@ -19,6 +19,27 @@ public sealed record HeapObject(
 {
     /// <summary>The outgoing references with the label that holds each (see <see cref="HeapReference"/>).</summary>
     public IReadOnlyList<HeapReference> References { get; init; } = [];
+
+    /// <summary>
+    /// The object in words with its type once: "int 1000", "str 'abc'", and the repr alone when it names
+    /// its type already ("list of 3", "Node object", "Node(name='a')").
+    /// </summary>
+    public string Describe() => Describe(Type, Repr);
+
+    /// <inheritdoc cref="Describe()"/>
+    public static string Describe(string type, string repr) =>
+        repr.StartsWith(type, StringComparison.Ordinal) || repr.Contains(" object", StringComparison.Ordinal) ? repr : $"{type} {repr}";
+
+    /// <summary>
+    /// What a card under the type's heading writes as the value: an instance's attributes without its
+    /// class's name ("name='a', other=&lt;Node&gt;" for <c>Node(name='a', other=&lt;Node&gt;)</c>), else the repr.
+    /// </summary>
+    public string ValueText => ValueTextOf(Type, Repr);
+
+    /// <inheritdoc cref="ValueText"/>
+    public static string ValueTextOf(string type, string repr) =>
+        repr.Length > type.Length + 1 && repr.StartsWith(type, StringComparison.Ordinal) && repr[type.Length] == '(' && repr[^1] == ')'
+            ? repr[(type.Length + 1)..^1] : repr;
 }
 
 /// <summary>

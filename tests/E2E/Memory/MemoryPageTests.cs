@@ -19,23 +19,27 @@ public sealed class MemoryPageTests(BrowserFixture browser) : BrowserTest(browse
         await Expect(page.CollectionMarkers).ToHaveCountAsync(1);
         await page.NextCollectionButton.ClickAsync();
         await Expect(page.ChangeLog).ToContainTextAsync("gc.collect() collection");
-        var nodes = page.CollectionObjects.Filter(new() { HasText = "Node object" });
+        var nodes = page.CollectionObjects.Filter(new() { HasText = "other=<Node>" });
         await Expect(nodes).ToHaveCountAsync(2);
 
+        // each instance is told apart by what it holds, not only by its arrows
+        await Expect(nodes.Filter(new() { HasText = "name='a'" })).ToHaveCountAsync(1);
+        await Expect(nodes.Filter(new() { HasText = "name='b'" })).ToHaveCountAsync(1);
+
         await page.ShowPhaseAsync(3);
-        await Expect(page.CollectionObjectsWithStatus("Unreachable").Filter(new() { HasText = "Node object" })).ToHaveCountAsync(2);
+        await Expect(page.CollectionObjectsWithStatus("Unreachable").Filter(new() { HasText = "other=<Node>" })).ToHaveCountAsync(2);
         await Expect(page.CollectionObjectsWithStatus("Unreachable")).ToHaveCountAsync(2);
         await BrowserFixture.ScreenshotAsync(page.Page, "memory-gc-unreachable");
 
         await page.ShowPhaseAsync(7);
-        await Expect(page.CollectionObjectsWithStatus("Freed").Filter(new() { HasText = "Node object" })).ToHaveCountAsync(2);
+        await Expect(page.CollectionObjectsWithStatus("Freed").Filter(new() { HasText = "other=<Node>" })).ToHaveCountAsync(2);
         await Expect(page.ChangeLog).ToContainTextAsync("freed Node");
         await BrowserFixture.ScreenshotAsync(page.Page, "memory-gc-collected");
 
         await page.PressAsync("ArrowLeft");
 
         await Expect(page.CollectionObjects).ToHaveCountAsync(0);
-        await Expect(page.TrackedObjects.Filter(new() { HasText = "Node object" })).ToHaveCountAsync(2);
+        await Expect(page.TrackedObjects.Filter(new() { HasText = "other=<Node>" })).ToHaveCountAsync(2);
         await page.PressAsync("End");
         await Expect(page.Output).ToHaveTextAsync("2\n");
     }

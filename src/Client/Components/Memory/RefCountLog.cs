@@ -123,7 +123,7 @@ public static class RefCountLog
         return new FreedLogPage(shown, freed.Count - inShown);
     }
 
-    private static string What(LabelledChange change) => "the " + change.ObjectLabel.Split(' ')[0];
+    private static string What(LabelledChange change) => "the " + change.ObjectLabel.Split(' ', '(')[0];
 
     /// <summary>What the change did, in a student's words; null when its reason says it well enough.</summary>
     private static string? Words(RefCountChange c, string what) => c.Why switch

@@ -61,7 +61,8 @@ public sealed class RefCountLogTests
     public void Changes_in_a_row_that_read_alike_are_one_entry_with_how_many_times()
     {
         // The module torn down at the end: `head` lets go of the last node, and each node freed releases the
-        // one it holds, 199 times the same words on a "Node object" whose count reached zero.
+        // one it holds: 198 times the same words on a "Node(previous=<Node>)" whose count reached zero, and
+        // once on the first node, which holds None.
         const string script = "class Node:\n    def __init__(self, previous):\n        self.previous = previous\nhead = None\nfor _ in range(200):\n    head = Node(head)\nprint('built')\n";
         var trace = MemorySimulator.Run(script, new SimulationOptions());
         var changes = MemoryStepView.At(trace, trace.Steps.Count - 1).Changes;
@@ -71,8 +72,9 @@ public sealed class RefCountLogTests
         // no line deleted `head`: the interpreter let go of it as it exited, and the log says so
         Assert.Contains(log, e => e is { Delta: -1, Text: "`head` no longer refers to the Node: the script has ended and the interpreter exits (after line 7)" });
         Assert.DoesNotContain(log, e => e.Text.Contains("del (", StringComparison.Ordinal));
-        var released = Assert.Single(log, e => e.Text == "released by an object being freed (attribute)");
-        Assert.Equal((-1, 0L, "Node object", 199), (released.Delta, released.RefCount, released.ObjectLabel, released.Times));
+        var released = log.First(e => e.Text == "released by an object being freed (attribute)");
+        Assert.Equal((-1, 0L, "Node(previous=<Node>)", 198), (released.Delta, released.RefCount, released.ObjectLabel, released.Times));
+        Assert.Equal((-1, 0L, "Node(previous=None)", 1), (log[^1].Delta, log[^1].RefCount, log[^1].ObjectLabel, log[^1].Times));
         Assert.Equal(changes.Count(c => c.Change.Delta != 0), log.Sum(e => e.Times));
         var page = RefCountLog.Phrase(changes, 1);
         Assert.Equal(log.Count, page.Total);

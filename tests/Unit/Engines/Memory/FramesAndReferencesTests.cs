@@ -109,6 +109,46 @@ public sealed class FramesAndReferencesTests
         Assert.Equal((f.Id, HeapReference.MemberLabel), heap.Values.Single(o => o.Type == "set").References.Select(r => (r.TargetId, r.Label)).Single());
     }
 
+    [Fact]
+    public void An_instance_is_described_by_its_attributes_so_two_of_one_class_read_apart()
+    {
+        const string script = """
+            class Node:
+                def __init__(self, name):
+                    self.name = name
+                    self.other = None
+            class Bag:
+                pass
+            a = Node("a")
+            b = Node("b")
+            a.other = b
+            bag = Bag()
+            empty = Bag()
+            bag.text = "a string longer than twelve"
+            bag.items = [1]
+            bag.ratio = 0.5
+            bag.n1 = 1
+            bag.n2 = 2
+            bag.n3 = 3
+            print(a.name)
+            """;
+        var trace = MemorySimulator.Run(script, new SimulationOptions());
+        var last = trace.Steps.Count - 2;
+        var heap = HeapReplay.HeapAfter(trace, last);
+        var names = FrameReplay.FramesAfter(trace, last).Single().Bindings.ToDictionary(b => b.Name, b => b.ObjectId);
+
+        // the dataclass's way: numbers, strings and None written out, anything else by its type alone
+        Assert.Equal("Node(name='a', other=<Node>)", heap[names["a"]].Repr);
+        Assert.Equal("Node(name='b', other=None)", heap[names["b"]].Repr);
+        Assert.Equal("Bag object", heap[names["empty"]].Repr);
+        // a long string is cut at 12 characters, and the attributes stop before 48 with ", …"
+        Assert.Equal("Bag(text='a string lon…', items=<list>, ratio=0.5, …)", heap[names["bag"]].Repr);
+        // a card under the "Node" heading writes only what follows the class's name
+        Assert.Equal("name='a', other=<Node>", heap[names["a"]].ValueText);
+        Assert.Equal("Bag object", heap[names["empty"]].ValueText);
+        Assert.Equal("Node(name='a', other=<Node>)", heap[names["a"]].Describe());
+    }
+
     private static string Describe(IReadOnlyList<TraceFrame> frames) =>
         string.Join(" | ", frames.Select(f => f.Function + ": " + string.Join(", ", f.Bindings.Select(b => $"{b.Name}={b.ObjectId}"))));
 }

@@ -50,12 +50,12 @@ public sealed record ObjectDetailsModel(
         {
             foreach (var r in holder.References.Where(r => r.TargetId == id))
             {
-                referrers.Add(new NeighbourLink(holder.Id, r.Label, Describe(holder)));
+                referrers.Add(new NeighbourLink(holder.Id, r.Label, holder.Describe()));
             }
         }
 
         var referents = o.References
-            .Select(r => new NeighbourLink(r.TargetId, r.Label, byId.TryGetValue(r.TargetId, out var t) ? Describe(t) : $"object #{r.TargetId}"))
+            .Select(r => new NeighbourLink(r.TargetId, r.Label, byId.TryGetValue(r.TargetId, out var t) ? t.Describe() : $"object #{r.TargetId}"))
             .ToList();
         var history = wholeHistory is null ? RefCountPoint.History(trace, id, step, Label(o)) : RefCountPoint.UpTo(wholeHistory, step);
         return new ObjectDetailsModel(o, referrers, referents, history);
@@ -63,10 +63,6 @@ public sealed record ObjectDetailsModel(
 
     /// <summary>How the history's reasons name the object.</summary>
     public static string Label(HeapObject o) => $"{o.Type} {o.Repr}";
-
-    /// <summary>"list of 3", or "int 1000": the type and the short value, once.</summary>
-    public static string Describe(HeapObject o) =>
-        o.Repr.StartsWith(o.Type, StringComparison.Ordinal) || o.Repr.Contains(" object", StringComparison.Ordinal) ? o.Repr : $"{o.Type} {o.Repr}";
 }
 
 /// <summary>A referrer or referent: the object (null for a frame's name), the label of the reference, and the other end in words.</summary>

@@ -78,7 +78,7 @@ public sealed class PoolsStepView
 public sealed record PlacedObject(HeapObject Object, ObjectBlock Block)
 {
     /// <summary>"str 'abc'", or the repr alone when it names its type already ("Node object").</summary>
-    public string Label => Object.Repr.Contains(Object.Type, StringComparison.Ordinal) ? Object.Repr : $"{Object.Type} {Object.Repr}";
+    public string Label => Object.Describe();
 
     /// <summary>The label cut to 28 characters, for chips and banners.</summary>
     public string ShortLabel => Label.Length <= 28 ? Label : Label[..25] + "...";
