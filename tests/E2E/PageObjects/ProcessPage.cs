@@ -19,6 +19,9 @@ public sealed class ProcessPage(IPage page)
 
     public ILocator Ending => page.GetByTestId("run-ending");
 
+    /// <summary>How the run was fenced in, in a student's words (the layers' names in its title).</summary>
+    public ILocator Isolation => page.GetByTestId("run-isolation");
+
     public ILocator WaitForGraph => page.GetByTestId("wait-for-graph");
 
     /// <summary>The graph's boxes (data-kind Process or Resource, data-cycle true on the cycle) and arrows (data-kind WaitsFor, HeldBy, Joins).</summary>

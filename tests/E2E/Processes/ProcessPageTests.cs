@@ -127,6 +127,10 @@ public sealed class ProcessPageTests(BrowserFixture browser) : BrowserTest(brows
         Assert.Equal(["Process-1", "Process-2"], (await page.DeadlockedLaneNames.Locator(".name").AllTextContentsAsync()).Order(StringComparer.Ordinal));
         await Expect(page.DeadlockOutlines).ToHaveCountAsync(2);
         await Expect(page.DeadlockOutlines.First).ToContainTextAsync("in deadlock");
+        // the engine ended the main process with SIGKILL, and the summary says so; the sandbox in words
+        await Expect(page.SummaryExitCodes.First).ToHaveTextAsync("-9 (SIGKILL)");
+        await Expect(page.Isolation).ToContainTextAsync("Ran in a sandbox: ");
+        await Expect(page.Isolation).ToHaveAttributeAsync("title", new Regex("rlimits|cgroup"));
         Assert.Equal(new[] { worker1, worker2 }.Order(StringComparer.Ordinal),
             (await page.DeadlockOutlines.EvaluateAllAsync<string[]>("outlines => outlines.map(o => o.parentElement.dataset.pid)")).Order(StringComparer.Ordinal));
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-deadlock");

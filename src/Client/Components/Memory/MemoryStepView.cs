@@ -176,7 +176,7 @@ public sealed partial class MemoryStepView
     internal static string Describe(HeapObject o) =>
         o.Repr.Contains(o.Type, StringComparison.Ordinal) ? Short(o.Repr) : $"{o.Type} {Short(o.Repr)}";
 
-    private static string Short(string repr) => repr.Length <= 24 ? repr : repr[..21] + "...";
+    private static string Short(string repr) => repr.Length <= 32 ? repr : repr[..29] + "...";
 
     [GeneratedRegex(@"^line (\d+), col (\d+):")]
     private static partial Regex Position();

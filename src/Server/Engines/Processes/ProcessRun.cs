@@ -372,7 +372,10 @@ public sealed class ProcessRun : IAsyncDisposable
         if (_dropped > 0)
             summary += $"; {_dropped} malformed or excess event(s) dropped";
         return new RunResult(ending, summary, report.ExitCode, _received, _dropped,
-            _dropReasons.Select(r => $"{r.Key} ({r.Value})").ToList(), _deadlock, report.Layers.Describe(), report.WallTime);
+            _dropReasons.Select(r => $"{r.Key} ({r.Value})").ToList(), _deadlock, report.Layers.Describe(), report.WallTime)
+        {
+            LayersInWords = report.Layers.InWords(),
+        };
     }
 
     /// <summary>

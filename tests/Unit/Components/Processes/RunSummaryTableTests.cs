@@ -30,8 +30,8 @@ public sealed class RunSummaryTableTests : BunitTestBase
         Assert.Equal(["MainProcess", "Process-1", "Process-2"], rows.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("killed at the run's end", "—"), rows["Process-1"]);
         Assert.Equal(("killed at the run's end", "—"), rows["Process-2"]);
-        // the runner killed it with SIGKILL: multiprocessing reports a signal as its negative
-        Assert.Equal("-9", rows["MainProcess"].Exit);
+        // the runner killed it with SIGKILL: multiprocessing reports a signal as its negative, and the table names it
+        Assert.Equal("-9 (SIGKILL)", rows["MainProcess"].Exit);
     }
 
     [Fact]

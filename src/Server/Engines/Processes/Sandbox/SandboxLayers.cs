@@ -19,6 +19,22 @@ public sealed record SandboxLayers(
     /// <summary>True when the run cannot reach any network (its own empty network namespace).</summary>
     public bool NoNetwork => NetworkNamespace;
 
+    /// <summary>
+    /// What the layers mean to a student, e.g. "Ran in a sandbox: no network, its own processes and files,
+    /// limits on processes, memory and CPU time." <see cref="Describe"/> names the layers themselves.
+    /// </summary>
+    public string InWords()
+    {
+        var parts = new List<string> { NetworkNamespace ? "no network" : "the server's network (not isolated here)" };
+        if (PidNamespace && MountNamespace)
+            parts.Add("its own processes and files");
+        if (SeparateUid is not null)
+            parts.Add("a user of its own");
+        if (Rlimits || CgroupV1Controllers.Count > 0 || CgroupV2Controllers.Count > 0)
+            parts.Add("limits on processes, memory and CPU time");
+        return "Ran in a sandbox: " + string.Join(", ", parts) + ".";
+    }
+
     /// <summary>The layers in words, e.g. "namespaces: pid, net, mount, ipc; cgroup v1: pids, memory, cpu; ...".</summary>
     public string Describe()
     {

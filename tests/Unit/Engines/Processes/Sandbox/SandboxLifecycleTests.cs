@@ -87,6 +87,7 @@ public sealed class SandboxLifecycleTests(SandboxFixture fixture) : IClassFixtur
         var daemon = await fixture.RunScriptAsync(degraded, "Scripts", "setsid_daemon.py", null);
 
         Assert.StartsWith("no namespaces (network not isolated)", works.Report.Layers.Describe(), StringComparison.Ordinal);
+        Assert.StartsWith("Ran in a sandbox: the server's network (not isolated here), ", works.Report.Layers.InWords(), StringComparison.Ordinal);
         Assert.True(works.Report.Ending == SandboxEnding.Exited, works.StderrText);
         Assert.Equal(["fork pool=2646700 queue=50 value=800 shm=42 exitcode=0", "forkserver pool=2646700 queue=50 value=800 shm=42 exitcode=0"], works.Stdout);
         Assert.Equal(["daemon launched"], daemon.Stdout);

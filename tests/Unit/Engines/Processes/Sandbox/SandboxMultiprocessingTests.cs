@@ -39,6 +39,11 @@ public sealed class SandboxMultiprocessingTests(SandboxFixture fixture) : IClass
         // a v2 group with no controller is left out where v1 pids kills the tree as well
         var v2KillOnlyRedundant = caps.CgroupV2Controllers.Count == 0 && caps.CgroupV1Paths.ContainsKey("pids");
         Assert.Equal(caps.CgroupV2Path is not null && !v2KillOnlyRedundant, run.Report.Layers.CgroupV2);
+        // and tells a student what they mean
+        Assert.Equal(
+            "Ran in a sandbox: " + (caps.Bubblewrap ? "no network, its own processes and files" : "the server's network (not isolated here)")
+            + (caps.SeparateUser ? ", a user of its own" : "") + ", limits on processes, memory and CPU time.",
+            run.Report.Layers.InWords());
     }
 
     [Theory]
