@@ -11,11 +11,16 @@ public sealed class TraceTests
     public void Each_step_records_its_line_and_the_reasons_for_count_changes()
     {
         var trace = MemorySimulator.Run("a = []\nb = a\ndel a\n", new SimulationOptions());
-        Assert.Equal([1, 2, 3], trace.Steps.Select(s => s.Line));
+        // the interpreter's exit is a step of its own, on the last line
+        Assert.Equal([1, 2, 3, 3], trace.Steps.Select(s => s.Line));
         Assert.Contains(trace.Steps[1].RefCountChanges, c => c.Reason == "bound to name `b` (line 2)" && c.RefCount == 2);
         Assert.Contains(trace.Steps[2].RefCountChanges, c => c.Reason == "name `a` deleted (line 3)" && c.RefCount == 1);
-        // what the interpreter's exit releases is not a del of the last line
-        Assert.Contains(trace.Steps[2].RefCountChanges, c => c.Why == RefCountWhy.InterpreterExit && c.Reason == "name `b` released as the interpreter exits (after line 3)" && c.RefCount == 0);
+        Assert.Equal(["b"], FrameReplay.FramesAfter(trace, 2).Single().Bindings.Select(b => b.Name));
+        Assert.Empty(trace.Steps[2].Freed);
+        // what the exit releases is not a del of the last line
+        Assert.DoesNotContain(trace.Steps[2].RefCountChanges, c => c.Why == RefCountWhy.InterpreterExit);
+        Assert.Contains(trace.Steps[3].RefCountChanges, c => c.Why == RefCountWhy.InterpreterExit && c.Reason == "name `b` released as the interpreter exits (after line 3)" && c.RefCount == 0);
+        Assert.Equal(["list"], trace.Steps[3].Freed.Select(f => f.Type));
     }
 
     [Fact]

@@ -104,6 +104,9 @@ internal sealed class TraceRecorder(int interval)
 
     public void Finish(int stdoutLength) => Close(stdoutLength);
 
+    /// <summary>Closes the last line's step and opens the interpreter's exit, on the same line.</summary>
+    public void Exiting(int stdoutLength) => Step(_line, stdoutLength);
+
     private void Close(int stdoutLength)
     {
         if (!_open)
