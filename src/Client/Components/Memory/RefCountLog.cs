@@ -85,7 +85,7 @@ public static class RefCountLog
             if (total++ < max)
             {
                 var c = change.Change;
-                shown.Add(new RefCountLogEntry(c.Delta, c.RefCount, change.ObjectLabel, words[i] ?? Words(c, What(change)) ?? c.Reason));
+                shown.Add(new RefCountLogEntry(c.Delta, c.RefCount, change.ObjectLabel, words[i] ?? Moved(c, Words(c, What(change))) ?? c.Reason));
                 changesShown++;
             }
         }
@@ -124,6 +124,17 @@ public static class RefCountLog
     }
 
     private static string What(LabelledChange change) => "the " + change.ObjectLabel.Split(' ', '(')[0];
+
+    /// <summary>
+    /// A store that moved no count: the object was on the evaluation stack with no load before it on this
+    /// step (made by the expression, or returned by a call), and the store keeps the stack's reference
+    /// rather than taking one of its own (STORE_NAME steals it). Said so, or "±0 `box` now refers to the
+    /// dict" reads as if binding a name did not count.
+    /// </summary>
+    private static string? Moved(RefCountChange c, string? words) =>
+        words is not null && c.Delta == 0 && c.Why is RefCountWhy.BoundToName or RefCountWhy.StoredInContainer or RefCountWhy.Attribute
+            ? words + ": the reference the evaluation stack held moves there, so the count stays"
+            : words;
 
     /// <summary>What the change did, in a student's words; null when its reason says it well enough.</summary>
     private static string? Words(RefCountChange c, string what) => c.Why switch

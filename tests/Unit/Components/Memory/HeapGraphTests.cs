@@ -118,6 +118,22 @@ public sealed class HeapGraphTests : BunitTestBase
     }
 
     [Fact]
+    public void A_freed_object_s_references_are_drawn_released_and_the_live_ones_are_not()
+    {
+        // del a frees the list, which lets go of the float that b still holds
+        var (trace, step) = RunTo("a = [1000.5]\nb = a[0]\ndel a\nprint(b)\n", 3);
+        var view = MemoryStepView.At(trace, step);
+
+        var graph = Render(trace, step, p => p.Add(g => g.Freed, FreedCard.Of(view)));
+
+        var list = graph.FindAll("[data-testid='heap-card'].freed").Single().GetAttribute("data-object-id");
+        var released = graph.FindAll("[data-testid='heap-arrow'].released");
+        Assert.Equal([(list, "[0]")], released.Select(a => (a.GetAttribute("data-from"), a.GetAttribute("data-label"))));
+        // b's arrow to the float is a live one
+        Assert.Contains(graph.FindAll("[data-testid='heap-arrow']:not(.released)"), a => a.GetAttribute("data-to") == released[0].GetAttribute("data-to"));
+    }
+
+    [Fact]
     public void Arrows_between_cards_of_one_column_stay_inside_the_graph()
     {
         // The garbage collector page draws a collection's objects without frames: the class and an instance

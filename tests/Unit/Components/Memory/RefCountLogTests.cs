@@ -22,6 +22,14 @@ public sealed class RefCountLogTests
     }
 
     [Fact]
+    public void A_new_object_bound_to_a_name_keeps_the_count_it_was_made_with_and_the_log_says_why()
+    {
+        // BUILD_MAP leaves the dict on the stack with a count of 1; STORE_NAME keeps that reference
+        Assert.Contains(LogOf("box = {}\nprint(box)\n", 1), e => e is { Delta: 0, RefCount: 1 }
+            && e.Text == "`box` now refers to the dict (line 1): the reference the evaluation stack held moves there, so the count stays");
+    }
+
+    [Fact]
     public void Del_and_storing_in_a_container_are_said_in_words()
     {
         Assert.Contains(LogOf("a = [1]\nb = a\ndel a\nprint(b)\n", 3), e => e is { Delta: -1, RefCount: 1, Text: "`a` no longer refers to the list: del (line 3)" });

@@ -168,7 +168,10 @@ public sealed class HeapGraphModel
             {
                 if (shown.Contains(r.TargetId))
                 {
-                    arrows.Add(new GraphArrow(card.NodeId, r.TargetId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Label, null));
+                    arrows.Add(new GraphArrow(card.NodeId, r.TargetId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Label, null)
+                    {
+                        Released = card.FreedReason is not null,
+                    });
                 }
             }
         }
@@ -380,7 +383,14 @@ public sealed record GraphCard(HeapObject Object, string? FreedReason)
 }
 
 /// <summary>A reference: from a frame's name (<see cref="FrameRow"/> set) or from an object, labelled with what holds it.</summary>
-public sealed record GraphArrow(string From, string To, string Label, int? FrameRow);
+public sealed record GraphArrow(string From, string To, string Label, int? FrameRow)
+{
+    /// <summary>
+    /// From an object freed on this step: the reference it held until then, let go as it was freed
+    /// (subtype_dealloc, list_dealloc: a container decrefs what it holds), drawn dashed and faded.
+    /// </summary>
+    public bool Released { get; init; }
+}
 
 /// <summary>
 /// An object freed on this step, as it was just before (its value and what it referred to), with the

@@ -71,6 +71,12 @@ public sealed record NeighbourLink(long? ObjectId, string Label, string Descript
 /// <summary>The reference count after a change on <see cref="Step"/>, by <see cref="Delta"/>, for <see cref="Reason"/>.</summary>
 public sealed record RefCountPoint(int Step, int Line, long RefCount, int Delta, string Reason)
 {
+    /// <summary>The reason of the point where the object came into being, with the count it was born with.</summary>
+    public const string Created = "created";
+
+    /// <summary>The object came into being here: its count is the one it was born with, not a change.</summary>
+    public bool IsCreation => Reason == Created;
+
     /// <summary>The object's count over steps 0..<paramref name="upTo"/>: created, every change, freed.</summary>
     public static IReadOnlyList<RefCountPoint> History(MemoryTrace trace, long id, int upTo, string label) =>
         UpTo(Read(trace, id, upTo, label), upTo);
@@ -120,7 +126,7 @@ public sealed record RefCountPoint(int Step, int Line, long RefCount, int Delta,
                 {
                     if (points.Count == 0)
                     {
-                        points.Add(new RefCountPoint(i, step.Line, entry.RefCount - entry.Delta, 0, "created"));
+                        points.Add(new RefCountPoint(i, step.Line, entry.RefCount - entry.Delta, 0, Created));
                     }
 
                     points.Add(new RefCountPoint(i, step.Line, entry.RefCount, entry.Delta, entry.Text));
@@ -133,7 +139,7 @@ public sealed record RefCountPoint(int Step, int Line, long RefCount, int Delta,
                 {
                     if (o.Id == id)
                     {
-                        points.Add(new RefCountPoint(i, step.Line, o.RefCount, 0, "created"));
+                        points.Add(new RefCountPoint(i, step.Line, o.RefCount, 0, Created));
                     }
                 }
             }

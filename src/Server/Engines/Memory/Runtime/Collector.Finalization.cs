@@ -49,7 +49,7 @@ internal sealed partial class Collector
             wrs.Clear();
         }
 
-        Record(phases, GcPhase.Weakrefs, $"weakrefs to unreachable objects cleared; {callbacks.Count} callback(s) to call", unreachable);
+        Record(phases, GcPhase.Weakrefs, $"weakrefs to unreachable objects cleared; {Count(callbacks.Count, "callback")} to call", unreachable);
         var freedWeakrefs = 0;
         foreach (var w in callbacks)
         {
@@ -172,7 +172,7 @@ internal sealed partial class Collector
             }
         }
 
-        Record(phases, GcPhase.ResurrectionCheck, $"{resurrectedCount} object(s) resurrected by finalizers survive", stillTracked);
+        Record(phases, GcPhase.ResurrectionCheck, $"{Count(resurrectedCount, "object")} resurrected by finalizers {(resurrectedCount == 1 ? "survives" : "survive")}", stillTracked);
         return _final;
     }
 
@@ -203,7 +203,7 @@ internal sealed partial class Collector
             interp.Decref(o, Why.Temporary);
         }
 
-        Record(phases, GcPhase.DeleteGarbage, $"{cleared} object(s) cleared with tp_clear, the others freed by those", final);
+        Record(phases, GcPhase.DeleteGarbage, $"{Count(cleared, "object")} cleared with tp_clear, the others freed by those", final);
 
         // final is the part of unreachable that no finalizer resurrected, so one pass resets them all.
         foreach (var o in unreachable)
@@ -211,4 +211,7 @@ internal sealed partial class Collector
             o.Unreachable = false;
         }
     }
+
+    /// <summary>"1 object", "3 objects": a phase's words say how many as a student would.</summary>
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

@@ -63,6 +63,6 @@ public sealed class CollectorTests
     {
         var collection = LastCollection("import gc\nsaved = []\nclass P:\n    def __del__(self):\n        saved.append(self)\np = P()\np.me = p\ndel p\ngc.collect()\n");
         Assert.Equal(0, collection.Collected);
-        Assert.Contains("1 object(s) resurrected", collection.Phases.Single(p => p.Phase == GcPhase.ResurrectionCheck).Description, StringComparison.Ordinal);
+        Assert.Contains("1 object resurrected by finalizers survives", collection.Phases.Single(p => p.Phase == GcPhase.ResurrectionCheck).Description, StringComparison.Ordinal);
     }
 }
