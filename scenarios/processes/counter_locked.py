@@ -1,7 +1,8 @@
 # title: Value counter with a lock
 # page: processes/locks
-# explanation: The same two workers, but each read-and-write happens while holding the Value's lock
-#   (get_lock()), so no update is lost: the counter always ends at 400.
+# explanation: Two workers add 1 to a shared Value 200 times each, as on the Shared memory page, but each
+#   read-and-write happens while holding the Value's lock (get_lock()), so no update is lost: the
+#   counter always ends at 400.
 from multiprocessing import Array, Process, Value
 
 

@@ -121,10 +121,13 @@ public sealed partial class ProcessTimelineView
         return LaneTop(Math.Max(row, 0)) + (LaneHeight / 2);
     }
 
-    private string RangeText => Timeline.IsEmpty
+    private string RangeText => Timeline.IsEmpty || _view.Span <= 0
         ? "No events yet"
-        : $"{TimeAxis.Format(_view.From - Timeline.Origin, _view.Span / 10)} – {TimeAxis.Format(_view.To - Timeline.Origin, _view.Span / 10)}"
-          + (_zoomed is null ? " (the whole run)" : $" of {TimeAxis.Format(Timeline.Duration, Timeline.Duration / 10)}");
+        : $"{TimeAxis.Format(_view.From - Timeline.Origin, RulerStep)} – {TimeAxis.Format(_view.To - Timeline.Origin, RulerStep)}"
+          + (_zoomed is null ? " (the whole run)" : $" of {TimeAxis.Format(Timeline.Duration, RulerStep)}");
+
+    /// <summary>The ruler's step: the range is written in the ruler's unit.</summary>
+    private double RulerStep => TimeAxis.StepFor(_view.Span, Math.Max(_width, 1));
 
     private string AriaSummary => $"{_rows.Count} processes over {TimeAxis.Format(Timeline.Duration, Math.Max(Timeline.Duration, 1e-6) / 10)}, {_arrowsInView} messages in view";
 

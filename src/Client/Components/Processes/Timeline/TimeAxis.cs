@@ -15,7 +15,7 @@ public static class TimeAxis
             return [];
         }
 
-        var step = RoundStep(view.Span * PixelsPerTick / width);
+        var step = StepFor(view.Span, width);
         var ticks = new List<(double, string)>();
         for (var t = Math.Ceiling((view.From - origin) / step) * step; origin + t <= view.To; t += step)
         {
@@ -24,6 +24,13 @@ public static class TimeAxis
 
         return ticks;
     }
+
+    /// <summary>
+    /// The ruler's step for <paramref name="span"/> seconds drawn <paramref name="width"/> pixels wide: what
+    /// else writes a time of the view (its range) writes it in the ruler's unit, not "0 ms – 912 ms" over a
+    /// ruler of "0.0 s, 0.2 s".
+    /// </summary>
+    public static double StepFor(double span, double width) => RoundStep(span * PixelsPerTick / width);
 
     /// <summary>"0.25 s", "120 ms", "35 µs": seconds since the run began, in the unit the step needs.</summary>
     public static string Format(double seconds, double step)

@@ -115,6 +115,28 @@ public sealed class ProcessTimelineViewTests : BunitTestBase
         Assert.Contains(" of ", view.Find("[data-testid='timeline-range']").TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("five_workers", 0)]
+    [InlineData("pipe_ping_pong", 0)]
+    [InlineData("pipe_ping_pong", 3)]
+    [InlineData("two_lock_deadlock", 0)]
+    [InlineData("two_lock_deadlock", 2)]
+    public void The_range_is_written_in_the_unit_of_the_ruler(string recording, int zoomIns)
+    {
+        var view = Render(recording);
+        for (var i = 0; i < zoomIns; i++)
+        {
+            view.Find("[data-testid='timeline-zoom-in']").Click();
+        }
+
+        static string Unit(string time) => time.Trim().Split(' ')[^1];
+        var ruler = view.FindAll(".ruler .tick-label").Select(t => Unit(t.TextContent)).Distinct().ToList();
+        var range = view.Find("[data-testid='timeline-range']").TextContent.Split(" (")[0].Split(" of ")[0].Split(" – ");
+
+        Assert.Single(ruler);
+        Assert.Equal([ruler[0], ruler[0]], range.Select(Unit));
+    }
+
     [Fact]
     public void Zooming_in_narrows_the_range_and_fit_shows_the_whole_run_again()
     {
