@@ -1,9 +1,44 @@
 namespace Playground.Client.Components.Processes;
 
-/// <summary>One colour per process, in the order the processes appeared: the lane, its console lines and its arrows share it.</summary>
+/// <summary>
+/// One colour per process: the lane, its console lines and its arrows share it. A process is coloured by
+/// its name's number, which multiprocessing gives it from one counter in the parent (Process-1,
+/// ForkPoolWorker-2, and Process-1:1 for a child's own child), so Process-1 has the same colour in every
+/// run, whichever of the workers happened to report first; MainProcess has the first colour, and a name
+/// without a number the order it appeared in.
+/// </summary>
 public static class LanePalette
 {
     private static readonly string[] Colours = ["#306998", "#c99a06", "#2e7d32", "#ad1457", "#6a1b9a", "#00838f", "#ef6c00", "#5d4037"];
 
     public static string Of(int laneIndex) => Colours[laneIndex % Colours.Length];
+
+    /// <summary>The colour index of a process called <paramref name="name"/>, the <paramref name="order"/>th to appear.</summary>
+    public static int IndexFor(string? name, int order)
+    {
+        if (name == "MainProcess")
+        {
+            return 0;
+        }
+
+        var dash = name?.LastIndexOf('-') ?? -1;
+        if (dash < 0 || dash == name!.Length - 1)
+        {
+            return order;
+        }
+
+        // "1" or "1:2": the numbers of the process and of its ancestors' children, folded into one
+        var index = 0;
+        foreach (var part in name[(dash + 1)..].Split(':'))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n > 100_000)
+            {
+                return order;
+            }
+
+            index = (index * Colours.Length) + n;
+        }
+
+        return index;
+    }
 }

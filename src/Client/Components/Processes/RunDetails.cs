@@ -9,8 +9,8 @@ namespace Playground.Client.Components.Processes;
 
 /// <summary>
 /// The views of a run beside its lanes, each folded from the same events as they arrive: pending steps,
-/// locks, shared values, the pool's tasks and the per-process summary. Every process gets the index of
-/// its first appearance, as its lane does, so colours agree.
+/// locks, shared values, the pool's tasks and the per-process summary. Every process gets the colour
+/// index its lane does (<see cref="LanePalette.IndexFor"/>), so colours agree.
 /// </summary>
 public sealed class RunDetails
 {
@@ -31,7 +31,7 @@ public sealed class RunDetails
 
     public double End { get; private set; }
 
-    /// <summary>The colour index of a process (order of first appearance in the run).</summary>
+    /// <summary>The colour index of a process (by its name's number, <see cref="LanePalette.IndexFor"/>).</summary>
     public int IndexOf(int pid) => _order.TryGetValue(pid, out var index) ? index : 0;
 
     public void Apply(IEnumerable<ProcessEvent> events)
@@ -39,7 +39,7 @@ public sealed class RunDetails
         ArgumentNullException.ThrowIfNull(events);
         foreach (var e in events)
         {
-            _order.TryAdd(e.Pid, _order.Count);
+            _order.TryAdd(e.Pid, LanePalette.IndexFor(e.Name, _order.Count));
             Start = Math.Min(Start, e.Timestamp);
             End = Math.Max(End, e.Timestamp);
             Steps.Apply(e);

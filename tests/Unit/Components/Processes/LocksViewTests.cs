@@ -46,8 +46,9 @@ public sealed class LocksViewTests : BunitTestBase
         var bars = row.QuerySelectorAll("rect");
         Assert.InRange(bars.Length, 2, 2 * 220);
         Assert.All(bars, b => Assert.InRange(double.Parse(b.GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture), 0, 220));
-        // the recording's first event is Process-1's, then MainProcess's, then Process-2's: colours 0 and 2
-        Assert.Equal(new HashSet<string?> { LanePalette.Of(0), LanePalette.Of(2) }, bars.Select(b => b.GetAttribute("fill")).ToHashSet());
+        // the recording's first event is Process-1's, then MainProcess's, then Process-2's: each is still
+        // coloured by its name's number (1 and 2), not by which reported first (Process-1 had MainProcess's 0)
+        Assert.Equal(new HashSet<string?> { LanePalette.Of(1), LanePalette.Of(2) }, bars.Select(b => b.GetAttribute("fill")).ToHashSet());
     }
 
     [Fact]

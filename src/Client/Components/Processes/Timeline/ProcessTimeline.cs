@@ -70,7 +70,7 @@ public sealed class ProcessTimeline
         Track(e.Timestamp);
         if (!_lanes.TryGetValue(e.Pid, out var lane))
         {
-            _lanes[e.Pid] = lane = new TimelineLane(e.Pid, _lanes.Count);
+            _lanes[e.Pid] = lane = new TimelineLane(e.Pid, LanePalette.IndexFor(e.Name, _lanes.Count));
             _ordered.Add(lane);
             _lanesSorted = false;
         }

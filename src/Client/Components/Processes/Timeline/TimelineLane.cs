@@ -8,7 +8,7 @@ public sealed class TimelineLane(int pid, int index)
 
     public int Pid { get; } = pid;
 
-    /// <summary>The order in which the lane appeared; picks its colour here and in the console.</summary>
+    /// <summary>The lane's colour index, here and in the console (<see cref="LanePalette.IndexFor"/>).</summary>
     public int Index { get; } = index;
 
     public string Name { get; internal set; } = string.Empty;
