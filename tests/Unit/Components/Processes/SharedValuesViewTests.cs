@@ -30,6 +30,18 @@ public sealed class SharedValuesViewTests : BunitTestBase
     }
 
     [Fact]
+    public void The_value_between_writes_is_drawn_as_a_step_line_through_every_dot()
+    {
+        var row = Render("counter_unlocked").Find("[data-testid=shared-value-row]");
+        var dots = row.QuerySelectorAll("[data-testid=write-dot]").Select(d => (d.GetAttribute("cx"), d.GetAttribute("cy"))).ToList();
+        var path = row.QuerySelector("[data-testid=value-line]")!.GetAttribute("d")!;
+
+        // M x0 y0, then for each later write: level to its time, then to its value
+        var expected = $"M{dots[0].Item1} {dots[0].Item2}" + string.Concat(dots.Skip(1).Select(d => $"H{d.Item1}V{d.Item2}"));
+        Assert.Equal(expected, path);
+    }
+
+    [Fact]
     public void At_an_instant_the_dots_are_the_four_hundred_writes_before_it_in_time_order()
     {
         var details = RecordedRun.Fold("counter_unlocked");
