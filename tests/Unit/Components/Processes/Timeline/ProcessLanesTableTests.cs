@@ -40,6 +40,11 @@ public sealed class ProcessLanesTableTests : BunitTestBase
 
         Assert.Equal(["Process-1: running", "Process-2: running"], States(view).Skip(1).Order(StringComparer.Ordinal));
         Assert.Equal(["3", "3"], view.FindAll("[data-testid=lane-events]").Skip(1).Select(c => c.TextContent));
+        // the column says which instant, as the cursor's panel does ("At 1,756 ms"), and "Now" without one
+        var timeline = new ProcessTimeline();
+        timeline.Apply(RecordedRuns.Load("two_lock_deadlock"));
+        Assert.Equal(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"At {Math.Round((firstSecondRequest - 0.001 - timeline.Origin) * 1000):N0} ms"), view.FindAll("th")[2].TextContent);
+        Assert.Equal("Now", Render("two_lock_deadlock").FindAll("th")[2].TextContent);
     }
 
     [Fact]
