@@ -80,6 +80,8 @@ public sealed class ShellTests(BrowserFixture browser) : BrowserTest(browser)
         await reader.GotoAsync(link);
         await Expect(reader.Title).ToHaveTextAsync("Reference counting");
         await Expect(reader.SharedBanner).ToBeVisibleAsync();
+        // edited code is not the built-in it started from, and the link says so
+        await Expect(reader.SharedBanner).ToContainTextAsync("Names and references (edited)");
         Assert.Equal(code, await reader.CodeAsync());
         var onTheLink = new MemoryPage(reader.Page);
         await onTheLink.RunAsync();
