@@ -20,6 +20,10 @@ public sealed record HeapObject(
     /// <summary>The outgoing references with the label that holds each (see <see cref="HeapReference"/>).</summary>
     public IReadOnlyList<HeapReference> References { get; init; } = [];
 
+    // The words below read the forms the memory engine describes objects in (TraceRecorder.SafeRepr):
+    // a value ("1000", "'abc'"), a type and a count ("list of 3"), "Node object", or an instance of a
+    // script's class by its attributes ("Node(name='a', other=<Node>)").
+
     /// <summary>
     /// The object in words with its type once: "int 1000", "str 'abc'", and the repr alone when it names
     /// its type already ("list of 3", "Node object", "Node(name='a')").
@@ -27,8 +31,10 @@ public sealed record HeapObject(
     public string Describe() => Describe(Type, Repr);
 
     /// <inheritdoc cref="Describe()"/>
-    public static string Describe(string type, string repr) =>
-        repr.StartsWith(type, StringComparison.Ordinal) || repr.Contains(" object", StringComparison.Ordinal) ? repr : $"{type} {repr}";
+    public static string Describe(string type, string repr) => NamesType(type, repr) ? repr : $"{type} {repr}";
+
+    /// <summary>An instance of one of the script's classes ("Node object", or "Node(...)" with its attributes).</summary>
+    public bool IsInstance => Repr == Type + " object" || WithAttributes(Type, Repr);
 
     /// <summary>
     /// What a card under the type's heading writes as the value: an instance's attributes without its
@@ -37,9 +43,18 @@ public sealed record HeapObject(
     public string ValueText => ValueTextOf(Type, Repr);
 
     /// <inheritdoc cref="ValueText"/>
-    public static string ValueTextOf(string type, string repr) =>
-        repr.Length > type.Length + 1 && repr.StartsWith(type, StringComparison.Ordinal) && repr[type.Length] == '(' && repr[^1] == ')'
-            ? repr[(type.Length + 1)..^1] : repr;
+    public static string ValueTextOf(string type, string repr) => WithAttributes(type, repr) ? repr[(type.Length + 1)..^1] : repr;
+
+    /// <summary>The value after the type written beside it, the type not said twice: "of 3" after "list", "name='a'" after "Node", "1000" after "int".</summary>
+    public string ValueAfterType =>
+        WithAttributes(Type, Repr) ? ValueText
+        : NamesType(Type, Repr) && Repr.Length > Type.Length + 1 ? Repr[(Type.Length + 1)..] : Repr;
+
+    private static bool NamesType(string type, string repr) =>
+        repr.StartsWith(type, StringComparison.Ordinal) && (repr.Length == type.Length || repr[type.Length] is ' ' or '(');
+
+    private static bool WithAttributes(string type, string repr) =>
+        repr.Length > type.Length + 1 && repr.StartsWith(type, StringComparison.Ordinal) && repr[type.Length] == '(' && repr[^1] == ')';
 }
 
 /// <summary>

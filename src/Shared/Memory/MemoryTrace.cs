@@ -19,6 +19,13 @@ public sealed record MemoryTrace(
 
     /// <summary>Wall-clock time the run spent in the cyclic collector, for the bench to compare with python3.</summary>
     public TimeSpan CollectorTime { get; init; }
+
+    /// <summary>
+    /// Whether step <paramref name="index"/> is the interpreter's exit: the engine ends a script that ran
+    /// to its end with a step of its own, on the module's last line, that lets go of its names and frees
+    /// what they held (Interpreter.RunModule). A script that raised or hit a limit has none.
+    /// </summary>
+    public bool IsExitStep(int index) => Outcome == RunOutcome.Completed && Steps.Count > 1 && index == Steps.Count - 1;
 }
 
 /// <summary>How a run ended.</summary>

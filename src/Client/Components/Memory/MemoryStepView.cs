@@ -18,6 +18,7 @@ public sealed partial class MemoryStepView
         Index = index;
         var step = index >= 0 && index < trace.Steps.Count ? trace.Steps[index] : null;
         Line = step?.Line;
+        Exiting = trace.IsExitStep(index);
         Output = trace.Stdout[..Math.Min(trace.Stdout.Length, step?.StdoutLength ?? trace.Stdout.Length)];
         ChangedIds = step?.Changed.Select(o => o.Id).ToHashSet() ?? [];
         Objects = objects;
@@ -83,6 +84,12 @@ public sealed partial class MemoryStepView
 
     /// <summary>The line this step ran (1-based), or null outside the trace.</summary>
     public int? Line { get; }
+
+    /// <summary>The step is the interpreter's exit (<see cref="MemoryTrace.IsExitStep"/>).</summary>
+    public bool Exiting { get; }
+
+    /// <summary>When the page's views stand: "after line 6", or "as the interpreter exits, after line 6".</summary>
+    public string When => Exiting ? $"as the interpreter exits, after line {Line}" : $"after line {Line}";
 
     /// <summary>Standard output as printed up to and including this step.</summary>
     public string Output { get; }
@@ -172,11 +179,8 @@ public sealed partial class MemoryStepView
         return objects;
     }
 
-    /// <summary>"list [1, 2, 3]", or just the repr when it names its type already ("Node object").</summary>
-    internal static string Describe(HeapObject o) =>
-        o.Repr.Contains(o.Type, StringComparison.Ordinal) ? Short(o.Repr) : $"{o.Type} {Short(o.Repr)}";
-
-    private static string Short(string repr) => repr.Length <= 32 ? repr : repr[..29] + "...";
+    /// <summary>"str 'abc'", "list of 3", "Node(name='a')": <see cref="HeapObject.Describe()"/>, cut for a log line.</summary>
+    internal static string Describe(HeapObject o) => o.Describe() is var words && words.Length <= 40 ? words : words[..37] + "...";
 
     [GeneratedRegex(@"^line (\d+), col (\d+):")]
     private static partial Regex Position();
@@ -206,9 +210,10 @@ public sealed record LabelledChange
     public string ObjectLabel => _objectLabel ??= _subject is { } o ? MemoryStepView.Describe(o) : $"object #{Change.ObjectId}";
 
     /// <summary>
-    /// Whether the log reads this change word for word as <paramref name="other"/>: the same move to the
-    /// same count for the same reason, on an object described alike (another instance of the same class),
-    /// so that a run of them is one line. Compared without putting either in words.
+    /// Whether the log reads this change as <paramref name="other"/>: the same move to the same count for
+    /// the same reason, on an object described alike or on another instance of the same class (whose
+    /// attributes may differ: <see cref="KindLabel"/> then names them all), so that a run of them is one
+    /// line. Compared without putting either in words.
     /// </summary>
     public bool ReadsAs(LabelledChange other)
     {
@@ -217,9 +222,16 @@ public sealed record LabelledChange
         return a.Delta == b.Delta && a.RefCount == b.RefCount && a.Why == b.Why && a.Line == b.Line
             && string.Equals(a.Detail, b.Detail, StringComparison.Ordinal) && string.Equals(a.Function, b.Function, StringComparison.Ordinal)
             && (_subject is { } x && other._subject is { } y
-                ? ReferenceEquals(x, y) || (x.Type == y.Type && x.Repr == y.Repr)
+                ? ReferenceEquals(x, y) || (x.Type == y.Type && (x.Repr == y.Repr || (x.IsInstance && y.IsInstance)))
                 : ObjectLabel == other.ObjectLabel);
     }
+
+    /// <summary>Whether <paramref name="other"/>'s object reads word for word as this one's.</summary>
+    public bool LabelledAs(LabelledChange other) =>
+        _subject is { } x && other._subject is { } y ? ReferenceEquals(x, y) || x.Repr == y.Repr : ObjectLabel == other.ObjectLabel;
+
+    /// <summary>What instances of one class with different attributes have in common: "Node object".</summary>
+    public string KindLabel => _subject is { IsInstance: true } o ? $"{o.Type} object" : ObjectLabel;
 
     /// <summary>Equal when the change and its words are: not by whether the words were written yet.</summary>
     public bool Equals(LabelledChange? other) => other is not null && Change == other.Change && ObjectLabel == other.ObjectLabel;

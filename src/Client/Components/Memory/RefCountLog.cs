@@ -19,7 +19,7 @@ public static class RefCountLog
     /// Changes in a row that read word for word alike are one entry with how many times: tearing down a
     /// linked list of 2,000 nodes, each node freed releases the next (Objects/typeobject.c's
     /// subtype_dealloc clearing its __dict__), 1,999 times "released by an object being freed" on a
-    /// "Node object" whose count reached 0.
+    /// Node whose count reached 0: told as one "Node object", though each node's attributes differ.
     /// </summary>
     public static RefCountLogPage Phrase(IReadOnlyList<LabelledChange> changes, int max)
     {
@@ -73,7 +73,11 @@ public static class RefCountLog
                 // the entry before this one is shown when there were no more than max entries before it
                 if (total <= max)
                 {
-                    shown[^1] = shown[^1] with { Times = shown[^1].Times + 1 };
+                    shown[^1] = shown[^1] with
+                    {
+                        Times = shown[^1].Times + 1,
+                        ObjectLabel = change.LabelledAs(previous) ? shown[^1].ObjectLabel : previous.KindLabel,
+                    };
                     changesShown++;
                 }
 

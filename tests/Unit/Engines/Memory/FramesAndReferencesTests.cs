@@ -147,6 +147,23 @@ public sealed class FramesAndReferencesTests
         Assert.Equal("name='a', other=<Node>", heap[names["a"]].ValueText);
         Assert.Equal("Bag object", heap[names["empty"]].ValueText);
         Assert.Equal("Node(name='a', other=<Node>)", heap[names["a"]].Describe());
+        Assert.Equal("name='a', other=<Node>", heap[names["a"]].ValueAfterType);
+        Assert.Equal("of 1", heap[heap[names["bag"]].References.Single(r => r.Label == ".items").TargetId].ValueAfterType);
+    }
+
+    [Fact]
+    public void An_instance_holding_a_huge_int_is_described_without_writing_the_int_out()
+    {
+        var trace = MemorySimulator.Run("class Box:\n    pass\nb = Box()\nb.big = 7 ** 60000\nn = 10 ** 60\nprint(1)\n", new SimulationOptions());
+        var last = trace.Steps.Count - 2;
+        var heap = HeapReplay.HeapAfter(trace, last);
+        var names = FrameReplay.FramesAfter(trace, last).Single().Bindings.ToDictionary(b => b.Name, b => b.ObjectId);
+
+        Assert.Equal("Box(big=<int>)", heap[names["b"]].Repr);
+        // 7**60000 has 50,706 digits: its own card says how many, not the digits
+        Assert.Equal("int of about 50,706 digits", heap[heap[names["b"]].References.Single(r => r.Label == ".big").TargetId].Repr);
+        // one of 61 digits is still written out
+        Assert.Equal("1" + new string('0', 60), heap[names["n"]].Repr);
     }
 
     private static string Describe(IReadOnlyList<TraceFrame> frames) =>

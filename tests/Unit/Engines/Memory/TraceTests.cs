@@ -24,6 +24,23 @@ public sealed class TraceTests
     }
 
     [Fact]
+    public void A_script_ending_in_a_call_exits_on_the_module_s_last_line_and_one_of_comments_has_no_step()
+    {
+        var trace = MemorySimulator.Run("def f():\n    x = [1]\n    return x\nkept = []\nf()\n", new SimulationOptions());
+        // the call's lines ran last, but the exit is the module's, after line 5
+        Assert.Equal([1, 4, 5, 2, 3, 5], trace.Steps.Select(s => s.Line));
+        Assert.True(trace.IsExitStep(trace.Steps.Count - 1));
+        Assert.False(trace.IsExitStep(trace.Steps.Count - 2));
+        Assert.Contains(trace.Steps[^1].RefCountChanges, c => c.Why == RefCountWhy.InterpreterExit && c.Detail == "kept");
+
+        Assert.Empty(MemorySimulator.Run("# nothing to run\n", new SimulationOptions()).Steps);
+        // a script that raised has no exit step
+        var raised = MemorySimulator.Run("a = [1]\nb = a[5]\n", new SimulationOptions());
+        Assert.Equal([1, 2], raised.Steps.Select(s => s.Line));
+        Assert.False(raised.IsExitStep(1));
+    }
+
+    [Fact]
     public void Checkpoints_come_at_least_an_interval_apart_and_deltas_rebuild_the_heap()
     {
         var options = new SimulationOptions { CheckpointInterval = 2 };

@@ -50,6 +50,29 @@ public sealed class ProcessExitTests(ProcessRunnerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_child_s_negative_sys_exit_is_reported_as_the_exitcode_its_parent_reads_not_as_a_signal()
+    {
+        const string source = """
+            import sys
+            from multiprocessing import Process
+
+            def leave():
+                sys.exit(-1)
+
+            if __name__ == "__main__":
+                p = Process(target=leave)
+                p.start()
+                p.join()
+                print(p.exitcode)
+            """;
+        var (events, _) = await fixture.RunAsync(new ProcessRunRequest(source));
+
+        // os._exit(-1) leaves 255 in the kernel's one byte, and multiprocessing reads 255: -1 would read as SIGHUP
+        Assert.Equal(255, events.Single(e => e.Kind == ProcessEventKinds.ProcessExit && e.Name == "Process-1").Integer("exitcode"));
+        Assert.Contains(events, e => e.Kind == ProcessEventKinds.Output && e.Text("text") == "255");
+    }
+
+    [Fact]
     public async Task A_main_process_killed_by_a_signal_gets_its_exit_from_the_runner_as_minus_the_signal()
     {
         var (events, _) = await fixture.RunAsync(new ProcessRunRequest("import os, signal\nprint('bye')\nos.kill(os.getpid(), signal.SIGKILL)\n"));

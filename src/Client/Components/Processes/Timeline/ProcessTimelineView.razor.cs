@@ -124,9 +124,9 @@ public sealed partial class ProcessTimelineView
     private string RangeText => Timeline.IsEmpty || _view.Span <= 0
         ? "No events yet"
         : $"{TimeAxis.Format(_view.From - Timeline.Origin, RulerStep)} – {TimeAxis.Format(_view.To - Timeline.Origin, RulerStep)}"
-          + (_zoomed is null ? " (the whole run)" : $" of {TimeAxis.Format(Timeline.Duration, RulerStep)}");
+          + (_zoomed is null ? " (the whole run)" : $" of {TimeAxis.Format(Timeline.Duration, Math.Max(RulerStep, Timeline.Duration / 1000))}");
 
-    /// <summary>The ruler's step: the range is written in the ruler's unit.</summary>
+    /// <summary>The ruler's step: the range is written in the ruler's unit (the run's length, zoomed far in, to a thousandth of itself).</summary>
     private double RulerStep => TimeAxis.StepFor(_view.Span, Math.Max(_width, 1));
 
     private string AriaSummary => $"{_rows.Count} processes over {TimeAxis.Format(Timeline.Duration, Math.Max(Timeline.Duration, 1e-6) / 10)}, {_arrowsInView} messages in view";

@@ -26,7 +26,7 @@ internal sealed partial class Interpreter
             // The interpreter's exit is a step of its own, on the last line, opened while the module's
             // names are still there to see: what it frees (every global let go, then the classes and
             // functions they held) is not what the last line did.
-            Recorder?.Exiting(_stdout.Length);
+            Recorder?.Exiting(frame.Line, _stdout.Length);
         }
         catch (PyException e)
         {

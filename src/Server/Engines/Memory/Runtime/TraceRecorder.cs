@@ -1,3 +1,4 @@
+using System.Globalization;
 using Playground.Engines.Memory.Allocation;
 using Playground.Shared.Memory;
 
@@ -104,8 +105,18 @@ internal sealed class TraceRecorder(int interval)
 
     public void Finish(int stdoutLength) => Close(stdoutLength);
 
-    /// <summary>Closes the last line's step and opens the interpreter's exit, on the same line.</summary>
-    public void Exiting(int stdoutLength) => Step(_line, stdoutLength);
+    /// <summary>
+    /// Closes the last line's step and opens the interpreter's exit on the module's last line
+    /// (<paramref name="line"/>: a script ending in a call last ran a line of the function). A script
+    /// that ran no line (comments only) has no step to follow.
+    /// </summary>
+    public void Exiting(int line, int stdoutLength)
+    {
+        if (_open || _steps.Count > 0)
+        {
+            Step(line, stdoutLength);
+        }
+    }
 
     private void Close(int stdoutLength)
     {
@@ -158,6 +169,9 @@ internal sealed class TraceRecorder(int interval)
     /// <summary>A short description that never runs student code (no __repr__ calls).</summary>
     private string SafeRepr(PyObject o) => o switch
     {
+        // Writing an int out costs time quadratic in its digits, on every step that touches it: a big one
+        // is told by its size (int.__repr__ would refuse past 4,300 digits anyway).
+        PyInt { Big: { } big } when big.GetBitLength() > BigIntBits => string.Create(CultureInfo.InvariantCulture, $"int of about {(long)Math.Floor(System.Numerics.BigInteger.Log10(System.Numerics.BigInteger.Abs(big))) + 1:N0} digits"),
         PyInt or PyFloat or PyNone => _interp!.Repr(o),
         PyStr s => Interpreter.StrRepr(s.Value.Length > 40 ? s.Value[..40] + "…" : s.Value),
         PyList l => $"list of {l.Items.Count}",
@@ -170,6 +184,9 @@ internal sealed class TraceRecorder(int interval)
         PyType t => $"class {t.Name}",
         _ => o.Type?.Name ?? "object",
     };
+
+    /// <summary>The most bits of an int written out in full (about 77 digits).</summary>
+    private const long BigIntBits = 256;
 
     /// <summary>The most of an instance's attributes written out before "…".</summary>
     private const int InstanceReprLength = 48;
@@ -188,6 +205,8 @@ internal sealed class TraceRecorder(int interval)
         {
             var attribute = name + "=" + value switch
             {
+                // an int of thousands of digits would be written out whole on every step that touches its holder
+                PyInt { Big: { } big } when big.GetBitLength() > 64 => "<int>",
                 PyInt or PyFloat or PyNone => _interp!.Repr(value),
                 PyStr s => Interpreter.StrRepr(s.Value.Length > 12 ? s.Value[..12] + "…" : s.Value),
                 _ => $"<{value.Type?.Name ?? "object"}>",

@@ -2,7 +2,7 @@ namespace Playground.Engines.Processes.Sandbox;
 
 /// <summary>
 /// The isolation layers that were in force for one run (not merely available on the machine). A student
-/// and an operator read <see cref="Describe"/>; tests read the flags.
+/// reads <see cref="InWords"/>, an operator <see cref="Describe"/>; tests read the flags.
 /// </summary>
 public sealed record SandboxLayers(
     bool UserNamespace,
@@ -25,14 +25,28 @@ public sealed record SandboxLayers(
     /// </summary>
     public string InWords()
     {
+        // rlimits bound all three (prlimit --nproc, --as, --cpu); a cgroup controller bounds its own
+        var limited = new List<string>();
+        if (Rlimits || Controls("pids"))
+            limited.Add("processes");
+        if (Rlimits || Controls("memory"))
+            limited.Add("memory");
+        if (Rlimits || Controls("cpu"))
+            limited.Add("CPU time");
+
+        if (!NetworkNamespace && SeparateUid is null && limited.Count == 0)
+            return "Ran without a sandbox: this server offers no isolation, so the script ran as the server does.";
+
         var parts = new List<string> { NetworkNamespace ? "no network" : "the server's network (not isolated here)" };
         if (PidNamespace && MountNamespace)
             parts.Add("its own processes and files");
         if (SeparateUid is not null)
             parts.Add("a user of its own");
-        if (Rlimits || CgroupV1Controllers.Count > 0 || CgroupV2Controllers.Count > 0)
-            parts.Add("limits on processes, memory and CPU time");
+        if (limited.Count > 0)
+            parts.Add("limits on " + (limited.Count == 1 ? limited[0] : string.Join(", ", limited.SkipLast(1)) + " and " + limited[^1]));
         return "Ran in a sandbox: " + string.Join(", ", parts) + ".";
+
+        bool Controls(string controller) => CgroupV1Controllers.Contains(controller) || CgroupV2Controllers.Contains(controller);
     }
 
     /// <summary>The layers in words, e.g. "namespaces: pid, net, mount, ipc; cgroup v1: pids, memory, cpu; ...".</summary>

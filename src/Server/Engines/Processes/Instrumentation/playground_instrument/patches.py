@@ -126,7 +126,9 @@ def _process():
         _safe(output.flush_all)
         from . import cpu_seconds
 
-        _safe(lambda: emit("process.exit", exitcode=code, cpu_s=cpu_seconds()))
+        # _bootstrap returns sys.exit's argument, which os._exit hands to the kernel as one byte: the
+        # parent's p.exitcode for sys.exit(-1) is 255. A negative exitcode is kept for a signal.
+        _safe(lambda: emit("process.exit", exitcode=code & 0xFF if isinstance(code, int) else code, cpu_s=cpu_seconds()))
         return code
 
     def pg_join(self, timeout=None):
