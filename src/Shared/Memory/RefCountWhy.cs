@@ -35,6 +35,12 @@ public enum RefCountWhy
     /// (finalize_modules in Python/pylifecycle.c). Not a del, though it reads like one: no line did it.
     /// </summary>
     InterpreterExit,
+
+    /// <summary>
+    /// The collector holds the object while it runs its __del__ or its tp_clear, so that the object
+    /// cannot be freed under it (finalize_garbage and delete_garbage in Modules/gcmodule.c).
+    /// </summary>
+    HeldByCollector,
 }
 
 /// <summary>A <see cref="RefCountWhy"/> with its name or container and line, as the engine's trace states it.</summary>
@@ -45,6 +51,7 @@ public static class RefCountReasons
     public static string Describe(RefCountWhy why, string? detail, string? function, int line) => why switch
     {
         RefCountWhy.Temporary => "temporary on the evaluation stack",
+        RefCountWhy.HeldByCollector => "held by the collector while it calls __del__ or tp_clear",
         RefCountWhy.BoundToName => $"bound to name `{detail}` (line {line})",
         RefCountWhy.NameRebound => $"name `{detail}` rebound (line {line})",
         RefCountWhy.NameDeleted => $"name `{detail}` deleted (line {line})",

@@ -23,6 +23,9 @@ public sealed class ShareLimitTests(BrowserFixture browser) : BrowserTest(browse
         var refusal = page.Page.GetByTestId("share-error");
         await Expect(refusal).ToContainTextAsync("You have shared 2 scenarios in the last minute, the most allowed.");
         await Expect(page.ShareLink).ToBeHiddenAsync();
+        // the links shown in the narrow column of the pools page did not push the page sideways
+        Assert.Equal(0, await page.Page.EvaluateAsync<double>("() => window.scrollX"));
+        Assert.True(await page.Page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"));
         await BrowserFixture.ScreenshotAsync(page.Page, "share-limit");
 
         var otherTab = new ScenarioPage(await Browser.NewPageAsync(server: server));

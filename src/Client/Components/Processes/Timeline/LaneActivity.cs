@@ -52,7 +52,7 @@ public static class LaneActivities
         LaneActivity.WaitingForEvent => "waiting for an event",
         LaneActivity.WaitingForCondition => "waiting on a condition",
         LaneActivity.WaitingForBarrier => "waiting at a barrier",
-        LaneActivity.WaitingForGrant => "waiting for your Next",
+        LaneActivity.WaitingForGrant => "waiting for you to press Next",
         LaneActivity.Joining => "waiting to join",
         LaneActivity.Exited => "exited",
         _ => activity.ToString(),

@@ -89,9 +89,9 @@ internal sealed partial class Collector
             {
                 ran = true;
                 inst.Finalized = true;
-                interp.Incref(inst, Why.Temporary);
+                interp.Incref(inst, Why.HeldByCollector);
                 interp.CallDel(inst);
-                interp.Decref(inst, Why.Temporary);
+                interp.Decref(inst, Why.HeldByCollector);
             }
         }
 
@@ -198,12 +198,12 @@ internal sealed partial class Collector
             }
 
             cleared++;
-            interp.Incref(o, Why.Temporary);
+            interp.Incref(o, Why.HeldByCollector);
             interp.ClearForGc(o);
-            interp.Decref(o, Why.Temporary);
+            interp.Decref(o, Why.HeldByCollector);
         }
 
-        Record(phases, GcPhase.DeleteGarbage, $"{Count(cleared, "object")} cleared with tp_clear, the others freed by those", final);
+        Record(phases, GcPhase.DeleteGarbage, $"{Count(cleared, "object")} cleared with tp_clear; the rest freed as {(cleared == 1 ? "it lets" : "they let")} go of them", final);
 
         // final is the part of unreachable that no finalizer resurrected, so one pass resets them all.
         foreach (var o in unreachable)

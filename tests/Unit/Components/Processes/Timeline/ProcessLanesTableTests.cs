@@ -45,6 +45,8 @@ public sealed class ProcessLanesTableTests : BunitTestBase
         timeline.Apply(RecordedRuns.Load("two_lock_deadlock"));
         Assert.Equal(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"At {Math.Round((firstSecondRequest - 0.001 - timeline.Origin) * 1000):N0} ms"), view.FindAll("th")[2].TextContent);
         Assert.Equal("Now", Render("two_lock_deadlock").FindAll("th")[2].TextContent);
+        // the last event's instant is now: a replay at its last step says so as a live run does
+        Assert.Equal("Now", Render("two_lock_deadlock", timeline.Now).FindAll("th")[2].TextContent);
     }
 
     [Fact]

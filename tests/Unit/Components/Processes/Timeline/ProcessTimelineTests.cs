@@ -28,9 +28,9 @@ public sealed class ProcessTimelineTests
             timeline.Apply(chunk);
         }
 
-        Assert.Equal("waiting for your Next (process.join)", Lane(timeline, "MainProcess").StateAt(timeline.Now));
-        Assert.Equal("waiting for your Next (value.read)", Lane(timeline, "Process-1").StateAt(timeline.Now));
-        Assert.Equal("waiting for your Next (value.read)", Lane(timeline, "Process-2").StateAt(timeline.Now));
+        Assert.Equal("waiting for you to press Next (process.join)", Lane(timeline, "MainProcess").StateAt(timeline.Now));
+        Assert.Equal("waiting for you to press Next (value.read)", Lane(timeline, "Process-1").StateAt(timeline.Now));
+        Assert.Equal("waiting for you to press Next (value.read)", Lane(timeline, "Process-2").StateAt(timeline.Now));
         // before its step.wait the worker ran
         var worker = Lane(timeline, "Process-1");
         Assert.Equal("running", worker.StateAt(worker.Segments.Single(s => s.Activity == LaneActivity.WaitingForGrant).Start - 0.001));

@@ -59,6 +59,22 @@ public sealed class CollectorTests
     }
 
     [Fact]
+    public void The_collector_s_own_hold_during_tp_clear_is_said_as_such_not_as_the_evaluation_stack()
+    {
+        var trace = MemorySimulator.Run("import gc\nclass N:\n    pass\na = N()\nb = N()\na.p = b\nb.p = a\ndel a, b\ngc.collect()\nprint(1)\n", new SimulationOptions());
+        var collect = trace.Steps.Single(s => s.Collections.Count > 0);
+        var cycle = collect.Freed.Where(f => f.Type == "N").Select(f => f.ObjectId).ToHashSet();
+
+        // delete_garbage: Py_INCREF(op); tp_clear(op); Py_DECREF(op), for one of the two (the other is freed by it)
+        var held = collect.RefCountChanges.Where(c => c.Why == RefCountWhy.HeldByCollector).ToList();
+        Assert.Equal([1, -1], held.Select(c => c.Delta));
+        Assert.All(held, c => Assert.Contains(c.ObjectId, cycle));
+        Assert.Equal("held by the collector while it calls __del__ or tp_clear", held[0].Reason);
+        Assert.Contains("1 object cleared with tp_clear; the rest freed as it lets go of them",
+            collect.Collections.Single().Phases.Single(p => p.Phase == GcPhase.DeleteGarbage).Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_resurrected_object_is_not_counted_as_collected()
     {
         var collection = LastCollection("import gc\nsaved = []\nclass P:\n    def __del__(self):\n        saved.append(self)\np = P()\np.me = p\ndel p\ngc.collect()\n");
