@@ -76,6 +76,12 @@ public sealed partial class HeapGraph
     /// <summary>An extra CSS class per object (a page's own status, such as "unreachable"); null for none.</summary>
     [Parameter] public Func<HeapObject, string?>? StatusClass { get; set; }
 
+    /// <summary>
+    /// A page's own way of saying an object is freed (the collector's "gc-freed" at its last phase): its
+    /// references are drawn released, as a freed card's are (<see cref="GraphArrow.Released"/>).
+    /// </summary>
+    [Parameter] public string? FreedStatus { get; set; }
+
     [Parameter] public long? SelectedId { get; set; }
 
     [Parameter] public EventCallback<long?> SelectedIdChanged { get; set; }
@@ -542,6 +548,10 @@ public sealed partial class HeapGraph
     }
 
     private static string N(double v) => SvgNumber.F(v);
+
+    private bool IsReleased(GraphArrow arrow) =>
+        arrow.Released || (FreedStatus is not null && StatusClass is not null && arrow.FrameRow is null
+            && _model.Cards.FirstOrDefault(c => c.NodeId == arrow.From) is { } from && StatusClass(from.Object) == FreedStatus);
 
     private bool IsHighlighted(GraphArrow arrow) =>
         long.TryParse(arrow.To, out var to) && HighlightedIds.Contains(to) && (arrow.FrameRow is not null || (long.TryParse(arrow.From, out var from) && HighlightedIds.Contains(from)));

@@ -85,6 +85,7 @@ public sealed class CollectionViewTests : BunitTestBase
 
         view.FindAll("[data-testid='gc-phase-tab']")[2].Click();
         Assert.All(NodeCards(view), c => Assert.Contains("gc-unreachable", c.GetAttribute("class"), StringComparison.Ordinal));
+        Assert.Empty(view.FindAll("[data-testid='gc-graph'] [data-testid='heap-arrow'].released"));
 
         Assert.All(NodeCards(view), c => Assert.Equal("1", c.QuerySelector("[data-testid='card-refcount']")!.TextContent));
 
@@ -92,6 +93,10 @@ public sealed class CollectionViewTests : BunitTestBase
         Assert.All(NodeCards(view), c => Assert.Contains("gc-freed", c.GetAttribute("class"), StringComparison.Ordinal));
         // freed at a count of zero: tp_clear dropped the references the two held on each other
         Assert.All(NodeCards(view), c => Assert.Equal("0", c.QuerySelector("[data-testid='card-refcount']")!.TextContent));
+        // and the references they held are drawn released, as the reference counting page draws a freed object's
+        var held = view.FindAll("[data-testid='gc-graph'] [data-testid='heap-arrow']").Where(a => ids.Contains(a.GetAttribute("data-from"))).ToList();
+        Assert.True(held.Count >= 2, $"{held.Count} arrows from the two nodes");
+        Assert.All(held, a => Assert.Contains("released", a.GetAttribute("class"), StringComparison.Ordinal));
     }
 
     [Fact]
