@@ -132,6 +132,9 @@ public sealed partial class HeapGraph
     {
         _model = _ahead is { } ahead && ahead.Of(Objects, Frames, Freed, ShowShared, HighlightedIds, SelectedId, Heap) ? ahead.Model
             : HeapGraphModel.Build(Objects, Frames, Freed, ShowShared, HighlightedIds, SelectedId, Heap);
+        _freedByStatus = FreedStatus is { } freed && StatusClass is { } status
+            ? _model.Cards.Where(c => status(c.Object) == freed).Select(c => c.NodeId).ToHashSet()
+            : NoneFreedByStatus;
         var signature = _model.Signature;
         if (signature != _laidOut && _dagre?.Layout(_model) is { } layout)
         {
@@ -549,9 +552,12 @@ public sealed partial class HeapGraph
 
     private static string N(double v) => SvgNumber.F(v);
 
-    private bool IsReleased(GraphArrow arrow) =>
-        arrow.Released || (FreedStatus is not null && StatusClass is not null && arrow.FrameRow is null
-            && _model.Cards.FirstOrDefault(c => c.NodeId == arrow.From) is { } from && StatusClass(from.Object) == FreedStatus);
+    /// <summary>The cards the page's <see cref="FreedStatus"/> marks freed, worked out once per parameters rather than per arrow.</summary>
+    private IReadOnlySet<string> _freedByStatus = NoneFreedByStatus;
+
+    private static readonly IReadOnlySet<string> NoneFreedByStatus = new HashSet<string>();
+
+    private bool IsReleased(GraphArrow arrow) => arrow.Released || (arrow.FrameRow is null && _freedByStatus.Contains(arrow.From));
 
     private bool IsHighlighted(GraphArrow arrow) =>
         long.TryParse(arrow.To, out var to) && HighlightedIds.Contains(to) && (arrow.FrameRow is not null || (long.TryParse(arrow.From, out var from) && HighlightedIds.Contains(from)));
