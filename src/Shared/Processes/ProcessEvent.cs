@@ -25,21 +25,26 @@ public sealed record ProcessEvent(
 {
     /// <summary>A field of <see cref="Data"/> as a string (numbers and booleans as JSON text), or null.</summary>
     public string? Text(string field) =>
-        Data.TryGetValue(field, out var value) && value.ValueKind != JsonValueKind.Null
+        Data is EventFields fields ? fields.Text(field)
+        : Data.TryGetValue(field, out var value) && value.ValueKind != JsonValueKind.Null
             ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
             : null;
 
     /// <summary>A field of <see cref="Data"/> as an integer, or null.</summary>
     public long? Integer(string field) =>
-        Data.TryGetValue(field, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : null;
+        Data is EventFields fields ? fields.Integer(field)
+        : Data.TryGetValue(field, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : null;
 
     /// <summary>
     /// When the process began, for a <c>process.run</c> that reports its start-up (<c>startup_ms</c>: a
     /// child's from start() in its parent, the main process's from the kernel's start time); null otherwise.
     /// </summary>
     public double? StartedAt() =>
-        Kind == ProcessEventKinds.ProcessRun && Data.TryGetValue("startup_ms", out var value) && value.ValueKind == JsonValueKind.Number
-        && value.TryGetDouble(out var ms) && ms > 0
+        Kind == ProcessEventKinds.ProcessRun && StartupMilliseconds() is { } ms && ms > 0
             ? Timestamp - (ms / 1000)
             : null;
+
+    private double? StartupMilliseconds() =>
+        Data is EventFields fields ? fields.Number("startup_ms")
+        : Data.TryGetValue("startup_ms", out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var ms) ? ms : null;
 }

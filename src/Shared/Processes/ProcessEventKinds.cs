@@ -52,6 +52,59 @@ public static class ProcessEventKinds
     /// <summary>Step mode: the process waits here for <c>Grant(pid)</c> before doing <c>op</c>.</summary>
     public const string StepWait = "step.wait";
 
+    private static readonly Dictionary<string, string> s_known = new string[]
+    {
+        ProcessRun,
+        ProcessStart,
+        ProcessExit,
+        ProcessJoinBegun,
+        ProcessJoinDone,
+        ThreadExit,
+        Output,
+        QueuePutBegun,
+        QueuePut,
+        QueueGetBegun,
+        QueueGet,
+        PipeSend,
+        PipeRecvBegun,
+        PipeRecv,
+        LockRequested,
+        LockAcquired,
+        LockTimeout,
+        LockReleased,
+        ValueRead,
+        ValueWrite,
+        ArrayRead,
+        ArrayWrite,
+        EventSet,
+        EventClear,
+        EventWaitBegun,
+        EventWaitDone,
+        ConditionWaitBegun,
+        ConditionWaitDone,
+        ConditionNotify,
+        ConditionNotifyAll,
+        BarrierWaitBegun,
+        BarrierWaitDone,
+        SharedMemoryCreate,
+        SharedMemoryAttach,
+        SharedMemoryClose,
+        SharedMemoryUnlink,
+        PoolMap,
+        PoolTaskSubmitted,
+        PoolTaskStarted,
+        PoolTaskFinished,
+        StepWait,
+    }.ToDictionary(k => k, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The constant for <paramref name="kind"/> when it is one of these (the very string), else the kind
+    /// itself. A batch read off the hub spells its kinds anew; given back as the constants, every
+    /// <c>e.Kind == ProcessEventKinds.X</c> of the pages that fold a hundred thousand events is settled
+    /// by reference, without comparing characters.
+    /// </summary>
+    public static string Known(string kind) => s_known.GetValueOrDefault(kind, kind);
+
     /// <summary>The kind that ends the wait a blocking kind opened, or null when <paramref name="kind"/> does not block.</summary>
     public static string? WaitEndedBy(string kind) => kind switch
     {

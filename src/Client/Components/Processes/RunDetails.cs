@@ -39,7 +39,11 @@ public sealed class RunDetails
         ArgumentNullException.ThrowIfNull(events);
         foreach (var e in events)
         {
-            _order.TryAdd(e.Pid, LanePalette.IndexFor(e.Name, _order.Count));
+            if (!_order.ContainsKey(e.Pid))
+            {
+                _order[e.Pid] = LanePalette.IndexFor(e.Name, _order.Count);
+            }
+
             Start = Math.Min(Start, e.Timestamp);
             End = Math.Max(End, e.Timestamp);
             Steps.Apply(e);
