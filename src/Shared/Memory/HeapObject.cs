@@ -21,8 +21,8 @@ public sealed record HeapObject(
     public IReadOnlyList<HeapReference> References { get; init; } = [];
 
     // The words below read the forms the memory engine describes objects in (TraceRecorder.SafeRepr):
-    // a value ("1000", "'abc'"), a type and a count ("list of 3"), "Node object", or an instance of a
-    // script's class by its attributes ("Node(name='a', other=<Node>)").
+    // a value ("1000", "'abc'"), a type and a count ("list of 3"), "Node object", an instance of a
+    // script's class by its attributes ("Node(name='a', other=<Node>)"), or a class ("class Node").
 
     /// <summary>
     /// The object in words with its type once: "int 1000", "str 'abc'", and the repr alone when it names
@@ -31,7 +31,10 @@ public sealed record HeapObject(
     public string Describe() => Describe(Type, Repr);
 
     /// <inheritdoc cref="Describe()"/>
-    public static string Describe(string type, string repr) => NamesType(type, repr) ? repr : $"{type} {repr}";
+    public static string Describe(string type, string repr) => NamesType(type, repr) || IsClass(type, repr) ? repr : $"{type} {repr}";
+
+    /// <summary>A class, which the engine writes "class Node": that says its type already.</summary>
+    private static bool IsClass(string type, string repr) => type == "type" && repr.StartsWith("class ", StringComparison.Ordinal);
 
     /// <summary>An instance of one of the script's classes ("Node object", or "Node(...)" with its attributes).</summary>
     public bool IsInstance => Repr == Type + " object" || WithAttributes(Type, Repr);

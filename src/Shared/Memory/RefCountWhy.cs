@@ -41,6 +41,16 @@ public enum RefCountWhy
     /// cannot be freed under it (finalize_garbage and delete_garbage in Modules/gcmodule.c).
     /// </summary>
     HeldByCollector,
+
+    /// <summary>
+    /// A class's own structures refer back to it (type_new in Objects/typeobject.c): its __mro__, a tuple
+    /// that starts with the class, and the __dict__ and __weakref__ descriptors it makes for its
+    /// instances, each of which holds its class. <c>detail</c> names which.
+    /// </summary>
+    HeldByOwnClass,
+
+    /// <summary>A subclass's __bases__ or __mro__ tuple holds the class; <c>detail</c> says which (<c>B.__mro__</c>).</summary>
+    HeldBySubclass,
 }
 
 /// <summary>A <see cref="RefCountWhy"/> with its name or container and line, as the engine's trace states it.</summary>
@@ -71,6 +81,8 @@ public static class RefCountReasons
         RefCountWhy.GcClear => "cleared by the cyclic GC (tp_clear)",
         RefCountWhy.Resurrected => "resurrected by __del__",
         RefCountWhy.InterpreterExit => $"name `{detail}` released as the interpreter exits (after line {line})",
+        RefCountWhy.HeldByOwnClass => $"the class's own {detail ?? "__mro__"} refers to it",
+        RefCountWhy.HeldBySubclass => $"held by {detail ?? "a subclass"}",
         _ => why.ToString(),
     };
 }

@@ -210,16 +210,17 @@ public sealed record LabelledChange
     public string ObjectLabel => _objectLabel ??= _subject is { } o ? MemoryStepView.Describe(o) : $"object #{Change.ObjectId}";
 
     /// <summary>
-    /// Whether the log reads this change as <paramref name="other"/>: the same move to the same count for
-    /// the same reason, on an object described alike or on another instance of the same class (whose
-    /// attributes may differ: <see cref="KindLabel"/> then names them all), so that a run of them is one
-    /// line. Compared without putting either in words.
+    /// Whether the log reads this change as <paramref name="other"/>: the same move for the same reason, to
+    /// the same count (or on the very same object, whose entry then says where its count ended), on an
+    /// object described alike or on another instance of the same class (whose attributes may differ:
+    /// <see cref="KindLabel"/> then names them all), so that a run of them is one line. Compared without
+    /// putting either in words.
     /// </summary>
     public bool ReadsAs(LabelledChange other)
     {
         ArgumentNullException.ThrowIfNull(other);
         var (a, b) = (Change, other.Change);
-        return a.Delta == b.Delta && a.RefCount == b.RefCount && a.Why == b.Why && a.Line == b.Line
+        return a.Delta == b.Delta && (a.RefCount == b.RefCount || a.ObjectId == b.ObjectId) && a.Why == b.Why && a.Line == b.Line
             && string.Equals(a.Detail, b.Detail, StringComparison.Ordinal) && string.Equals(a.Function, b.Function, StringComparison.Ordinal)
             && (_subject is { } x && other._subject is { } y
                 ? ReferenceEquals(x, y) || (x.Type == y.Type && (x.Repr == y.Repr || (x.IsInstance && y.IsInstance)))

@@ -58,8 +58,8 @@ public static class RefCountLog
         var total = 0;
         var changesShown = 0;
         var changesInAll = 0;
-        LabelledChange? previous = null;
-        string? previousWords = null;
+        // the last two entries: what each reads as, and where it is in shown (-1 past max)
+        (LabelledChange Change, string? Words, int At)? last = null, beforeLast = null;
         for (var i = 0; i < pending.Count; i++)
         {
             if (pending[i] is not { } change)
@@ -68,29 +68,46 @@ public static class RefCountLog
             }
 
             changesInAll++;
-            if (previous is not null && string.Equals(words[i], previousWords, StringComparison.Ordinal) && change.ReadsAs(previous))
+            if (Alike(last) || (change.Change.Delta < 0 && Alike(beforeLast)))
             {
-                // the entry before this one is shown when there were no more than max entries before it
-                if (total <= max)
+                continue;
+            }
+
+            var at = -1;
+            if (total++ < max)
+            {
+                var c = change.Change;
+                at = shown.Count;
+                shown.Add(new RefCountLogEntry(c.Delta, c.RefCount, change.ObjectLabel, words[i] ?? Moved(c, Words(c, What(change))) ?? c.Reason));
+                changesShown++;
+            }
+
+            (beforeLast, last) = (last, (change, words[i], at));
+
+            // Folds the change into the entry when it reads alike. A teardown alternates two kinds of
+            // release (each node freed lets go of the next node and of its class): a release is folded into
+            // the entry before the last too, so that each kind is one entry with how many times.
+            bool Alike((LabelledChange Change, string? Words, int At)? entry)
+            {
+                if (entry is not var (first, entryWords, entryAt) || !string.Equals(words[i], entryWords, StringComparison.Ordinal) || !change.ReadsAs(first))
                 {
-                    shown[^1] = shown[^1] with
+                    return false;
+                }
+
+                if (entryAt >= 0)
+                {
+                    var e = shown[entryAt];
+                    shown[entryAt] = e with
                     {
-                        Times = shown[^1].Times + 1,
-                        ObjectLabel = change.LabelledAs(previous) ? shown[^1].ObjectLabel : previous.KindLabel,
+                        Times = e.Times + 1,
+                        // one object whose count moved again says where it ended; instances of a class alike, all of them
+                        RefCount = change.Change.ObjectId == first.Change.ObjectId ? change.Change.RefCount : e.RefCount,
+                        ObjectLabel = change.LabelledAs(first) ? e.ObjectLabel : first.KindLabel,
                     };
                     changesShown++;
                 }
 
-                continue;
-            }
-
-            previous = change;
-            previousWords = words[i];
-            if (total++ < max)
-            {
-                var c = change.Change;
-                shown.Add(new RefCountLogEntry(c.Delta, c.RefCount, change.ObjectLabel, words[i] ?? Moved(c, Words(c, What(change))) ?? c.Reason));
-                changesShown++;
+                return true;
             }
         }
 

@@ -374,6 +374,13 @@ public sealed class HeapGraphTests : BunitTestBase
         Assert.Empty(named.FindAll("[data-testid='graph-unheld']"));
         Assert.Equal("1 object has no arrow in: held by what the graph does not draw (the evaluation stack, a code object's constants, a hidden shared object)",
             alone.Find("[data-testid='graph-unheld']").TextContent.Trim());
+
+        // a class whose name is gone is held by its own __mro__ and descriptors until a collection frees it
+        var (classes, exit) = RunTo("class Node:\n    pass\nprint('done')\n", 3);
+        var afterExit = Render(classes, exit);
+        Assert.Contains(afterExit.FindAll("[data-testid='heap-card']"), c => c.TextContent.Contains("class Node", StringComparison.Ordinal));
+        Assert.Equal("1 object has no arrow in: held by what the graph does not draw (the evaluation stack, a code object's constants, a class's own __mro__ and descriptors, a hidden shared object)",
+            afterExit.Find("[data-testid='graph-unheld']").TextContent.Trim());
     }
 
     [Fact]

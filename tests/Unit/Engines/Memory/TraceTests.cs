@@ -24,6 +24,32 @@ public sealed class TraceTests
     }
 
     [Fact]
+    public void The_script_s_classes_and_functions_are_counted_with_their_reasons_not_marked_shared()
+    {
+        var trace = MemorySimulator.Run("class Node:\n    pass\nclass Leaf(Node):\n    pass\ndef make():\n    return Leaf()\nleaf = make()\n", new SimulationOptions());
+        var heap = new HeapCursor(trace);
+        heap.MoveTo(trace.Steps.Count - 2);
+
+        var node = heap.Heap.Values.Single(o => o.Repr == "class Node");
+        var leaf = heap.Heap.Values.Single(o => o.Repr == "class Leaf");
+        var make = heap.Heap.Values.Single(o => o.Type == "function");
+        Assert.False(node.SharedByInterpreter || leaf.SharedByInterpreter || make.SharedByInterpreter);
+        // as sys.getrefcount tells in python3 3.11 (Corpus/refcount_classes.py): Node is held by its name,
+        // its __mro__, its two descriptors and Leaf's tp_base, __bases__ and __mro__; Leaf by its name, its
+        // __mro__ and the instance
+        Assert.Equal((7, 3, 1), (node.RefCount, leaf.RefCount, make.RefCount));
+        var made = trace.Steps[0].RefCountChanges.Where(c => c.ObjectId == node.Id).Select(c => c.Reason).ToList();
+        Assert.Equal(["the class's own __mro__ refers to it", "the class's own __dict__ descriptor refers to it",
+            "the class's own __weakref__ descriptor refers to it"], made.Where(r => r.StartsWith("the class's own", StringComparison.Ordinal)));
+        Assert.Contains(trace.Steps.SelectMany(s => s.RefCountChanges), c => c.ObjectId == node.Id && c.Why == RefCountWhy.BoundToName && c.Detail == "Node");
+        Assert.Contains(trace.Steps.SelectMany(s => s.RefCountChanges), c => c.ObjectId == node.Id && c.Reason == "held by Leaf.__bases__");
+        Assert.Contains(trace.Steps.SelectMany(s => s.RefCountChanges), c => c.ObjectId == node.Id && c.Reason == "held by Leaf.__mro__");
+        // the exit lets go of the names: the classes stay, held by their own structures until a collection
+        Assert.DoesNotContain(trace.Steps[^1].Freed, f => f.Type == "type");
+        Assert.Contains(trace.Steps[^1].Freed, f => f.Type == "function");
+    }
+
+    [Fact]
     public void A_script_ending_in_a_call_exits_on_the_module_s_last_line_and_one_of_comments_has_no_step()
     {
         var trace = MemorySimulator.Run("def f():\n    x = [1]\n    return x\nkept = []\nf()\n", new SimulationOptions());

@@ -75,7 +75,11 @@ public sealed class HeapGraphModel
     /// </summary>
     public int UnheldCount => _unheld ??= HiddenCount > 0 ? 0 : CountUnheld();
 
+    /// <summary>Among the cards no arrow points to, a class: its own __mro__ and descriptors hold it, not drawn.</summary>
+    public bool UnheldClass => UnheldCount > 0 && _unheldClass;
+
     private int? _unheld;
+    private bool _unheldClass;
 
     private int CountUnheld()
     {
@@ -88,7 +92,9 @@ public sealed class HeapGraphModel
             }
         }
 
-        return Cards.Count(c => c.FreedReason is null && !targets.Contains(c.NodeId));
+        var unheld = Cards.Where(c => c.FreedReason is null && !targets.Contains(c.NodeId)).ToList();
+        _unheldClass = unheld.Any(c => c.Object.Type == "type");
+        return unheld.Count;
     }
 
     /// <summary>The node ids and edges the layout needs; frames are nodes "f0", "f1", ..., objects their id.</summary>

@@ -69,6 +69,14 @@ internal sealed partial class Collector
             Record(phases, GcPhase.Finalizers, "__del__ called on unreachable objects that define it (PEP 442)", unreachable);
 
             var final = HandleResurrected(unreachable, ranCode, phases);
+            // A class is several objects to CPython (its __mro__ and __bases__ tuples, its namespace and its
+            // descriptors), all in its cycle and all counted as collected; the model draws the class alone.
+            var ofClasses = 0;
+            foreach (var o in final)
+            {
+                ofClasses += o is PyType { IsHeapType: true } t ? t.ObjectsOfItsOwn : 0;
+            }
+
             DeleteGarbage(final, unreachable, phases);
 
             if (generation == Generations - 1)
@@ -77,7 +85,7 @@ internal sealed partial class Collector
                 interp.ClearFreeLists();
             }
 
-            var collected = final.Count + freedWeakrefs;
+            var collected = final.Count + ofClasses + freedWeakrefs;
             if (phases != null)
             {
                 interp.Recorder!.Collection(new GcCollection(generation, automatic, phases, collected, 0)
@@ -214,6 +222,11 @@ internal sealed partial class Collector
             }
 
             promoted++;
+            if (o is PyType { IsHeapType: true } type)
+            {
+                // untrack_tuples: its __bases__ tuple, (object,) or (Exception,), holds nothing tracked
+                type.SurvivedCollection = true;
+            }
 
             // A survivor's new generation is part of its state: the step records it, so a viewer that
             // steps through the deltas sees the promotion as a checkpoint would.

@@ -108,7 +108,7 @@ internal sealed partial class Collector
     {
         if (!ranCode)
         {
-            Record(phases, GcPhase.ResurrectionCheck, "0 object(s) resurrected by finalizers survive", unreachable);
+            Record(phases, GcPhase.ResurrectionCheck, "no finalizer ran: no object is resurrected", unreachable);
             return unreachable;
         }
 

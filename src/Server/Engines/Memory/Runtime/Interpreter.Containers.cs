@@ -875,11 +875,26 @@ internal sealed partial class Interpreter
 
             case PyType t:
             {
+                // type_clear: the namespace, with the descriptors that hold the class, and the __mro__
                 var values = t.Dict.Values.ToArray();
                 t.Dict.Clear();
                 foreach (var v in values)
                 {
                     Decref(v, Why.GcClear);
+                }
+
+                if (t.IsHeapType && !t.Cleared)
+                {
+                    t.Cleared = true;
+                    for (var i = t.OwnStructures.Count - 1; i >= 0; i--)
+                    {
+                        Decref(t, Why.GcClear, t.OwnStructures[i]);
+                    }
+
+                    foreach (var ancestor in t.Ancestors)
+                    {
+                        Decref(ancestor, Why.GcClear, t.Name + ".__mro__");
+                    }
                 }
 
                 break;

@@ -316,7 +316,7 @@ internal sealed partial class Interpreter
     public PyFunction NewFunction(string name, Scope scope, Parameters p, Stmt[]? body, Expr? lambdaBody)
     {
         GcAlloc();
-        var f = Register(new PyFunction(Types.Function, name, scope, p, body, lambdaBody) { Shared = true });
+        var f = Register(new PyFunction(Types.Function, name, scope, p, body, lambdaBody));
         Gc.Track(f);
         return f;
     }
@@ -358,7 +358,18 @@ internal sealed partial class Interpreter
     {
         GcAlloc();
         var t = Register(new PyType(Types.Type, name, baseType, true) { Module = "__main__" });
-        Incref(baseType, Why.BaseClass);
+        foreach (var own in t.OwnStructures)
+        {
+            Incref(t, Why.HeldByOwnClass, own);
+        }
+
+        Incref(baseType, Why.BaseClass, name);
+        Incref(baseType, Why.HeldBySubclass, name + ".__bases__");
+        foreach (var ancestor in t.Ancestors)
+        {
+            Incref(ancestor, Why.HeldBySubclass, name + ".__mro__");
+        }
+
         Gc.Track(t);
         return t;
     }
@@ -608,9 +619,20 @@ internal sealed partial class Interpreter
 
                 ty.Dict.Clear();
                 Freed(o, true);
+                // type_dealloc: the __mro__ if tp_clear has not dropped it, then __bases__ and tp_base
+                if (!ty.Cleared)
+                {
+                    ty.Cleared = true;
+                    foreach (var ancestor in ty.Ancestors)
+                    {
+                        Decref(ancestor, Why.ContainerFreed, ty.Name + ".__mro__");
+                    }
+                }
+
                 if (ty.Base != null)
                 {
-                    Decref(ty.Base, Why.ContainerFreed);
+                    Decref(ty.Base, Why.ContainerFreed, ty.Name + ".__bases__");
+                    Decref(ty.Base, Why.ContainerFreed, ty.Name);
                 }
 
                 return;

@@ -3,8 +3,11 @@ using Playground.Engines.Memory.Syntax;
 namespace Playground.Engines.Memory.Runtime;
 
 /// <summary>
-/// A type object: the built-in types of the subset and the student's classes (heap types). Classes are
-/// "shared by the interpreter" in the playground's sense: their real count depends on caches CPython keeps.
+/// A type object: the built-in types of the subset, static and shared by the interpreter, and the
+/// student's classes (heap types), counted as CPython counts them: a class is referred to by its name,
+/// by each of its instances, by its own __mro__ and the __dict__/__weakref__ descriptors type_new makes
+/// (<see cref="SelfHeld"/>), and by its subclasses' tp_base, __bases__ and __mro__. Those references of its
+/// own put every class in a cycle: only the collector frees one, as in CPython.
 /// </summary>
 internal sealed class PyType : PyObject
 {
@@ -14,8 +17,49 @@ internal sealed class PyType : PyObject
         Name = name;
         Base = baseType;
         IsHeapType = isHeapType;
-        Shared = true;
+        Shared = !isHeapType;
+        if (isHeapType)
+        {
+            // type_new: the __mro__ tuple holds the class itself; a class whose base gives its instances no
+            // __dict__ (object, a built-in) gets a __dict__ descriptor, and one whose base gives them no
+            // weak reference list (any built-in) a __weakref__ descriptor; each descriptor holds the class.
+            OwnStructures = [.. new[] { "__mro__" }
+                .Concat(baseType is { IsHeapType: false } b && !b.HasInstanceDict ? ["__dict__ descriptor"] : [])
+                .Concat(baseType is { IsHeapType: false } ? ["__weakref__ descriptor"] : [])];
+            for (var t = baseType; t is { IsHeapType: true }; t = t.Base)
+            {
+                Ancestors.Add(t);
+            }
+        }
     }
+
+    /// <summary>What of its own refers back to a class (its __mro__ and its descriptors): one reference each.</summary>
+    public IReadOnlyList<string> OwnStructures { get; } = [];
+
+    public int SelfHeld => OwnStructures.Count;
+
+    /// <summary>The student's classes in this one's __mro__ after it, nearest first: the __mro__ holds each.</summary>
+    public List<PyType> Ancestors { get; } = [];
+
+    /// <summary>tp_clear has dropped the class's __mro__ and namespace (type_clear); its dealloc lets go only of its base.</summary>
+    public bool Cleared { get; set; }
+
+    /// <summary>
+    /// The objects CPython makes for a class besides the type object, which the model does not draw and
+    /// a collection counts with it: the __mro__ tuple; the __bases__ tuple, until a collection the class
+    /// survived untracked it for holding only a built-in type (untrack_tuples); the descriptors; and the
+    /// namespace dict when the collector tracks it (once it holds a descriptor, a function or another
+    /// tracked object; with strings only it does not).
+    /// </summary>
+    public int ObjectsOfItsOwn =>
+        1 + (Base is { IsHeapType: true } || !SurvivedCollection ? 1 : 0) + (SelfHeld - 1)
+        + (SelfHeld > 1 || Dict.Values.Any(v => v.Generation >= 0) ? 1 : 0);
+
+    /// <summary>The class has been through a collection and out of it alive.</summary>
+    public bool SurvivedCollection { get; set; }
+
+    /// <summary>Instances of the class carry a __dict__: the student's classes and the exceptions (BaseException has one).</summary>
+    public bool HasInstanceDict => IsHeapType || Name == "BaseException" || Base?.HasInstanceDict == true;
 
     public string Name { get; }
 
@@ -58,9 +102,28 @@ internal sealed class PyType : PyObject
 
     public override void Traverse(List<PyObject> into)
     {
+        // type_traverse visits tp_dict (with the descriptors that hold the class), tp_mro (the class and its
+        // ancestors), tp_bases and tp_base. The model has no object for the tuples and descriptors, so it
+        // visits what they hold: the collector then subtracts the class's references of its own.
         foreach (var v in Dict.Values)
         {
             into.Add(v);
+        }
+
+        if (IsHeapType && !Cleared)
+        {
+            for (var i = 0; i < SelfHeld; i++)
+            {
+                into.Add(this);
+            }
+
+            into.AddRange(Ancestors);
+        }
+
+        if (Base is { IsHeapType: true } b)
+        {
+            into.Add(b);
+            into.Add(b);
         }
     }
 }

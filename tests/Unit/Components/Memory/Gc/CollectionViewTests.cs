@@ -100,6 +100,26 @@ public sealed class CollectionViewTests : BunitTestBase
     }
 
     [Fact]
+    public void The_class_is_drawn_with_its_count_when_the_collection_began_and_with_the_one_it_was_left_at_once_the_garbage_is_freed()
+    {
+        var view = Context.Render<CollectionView>(p => p
+            .Add(c => c.Collection, _trace.Steps[CollectStep].Collections.Single())
+            .Add(c => c.Objects, HeapReplay.HeapAfter(_trace, CollectStep - 1))
+            .Add(c => c.ObjectsAfter, HeapReplay.HeapAfter(_trace, CollectStep)));
+        string ClassCount() => view.FindAll("[data-testid='gc-graph'] [data-testid='heap-card']")
+            .Single(c => c.QuerySelector("[data-testid='card-value']")!.TextContent == "class Node").QuerySelector("[data-testid='card-refcount']")!.TextContent;
+
+        // its name, its __mro__, its __dict__ and __weakref__ descriptors and the two instances in the cycle
+        Assert.Equal("6", ClassCount());
+        view.FindAll("[data-testid='gc-phase-tab']")[5].Click();
+        Assert.Equal("6", ClassCount());
+
+        // each instance freed lets go of its class
+        view.FindAll("[data-testid='gc-phase-tab']")[6].Click();
+        Assert.Equal("4", ClassCount());
+    }
+
+    [Fact]
     public void The_graphs_legend_shows_each_status_as_its_outline_with_its_words()
     {
         var view = Render();
