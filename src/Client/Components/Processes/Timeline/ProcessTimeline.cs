@@ -56,6 +56,18 @@ public sealed class ProcessTimeline
 
     public TimelineLane? Lane(int pid) => _lanes.GetValueOrDefault(pid);
 
+    /// <summary>
+    /// What <paramref name="lane"/>'s process was doing at <paramref name="time"/>, and, at the end of a run
+    /// that has <paramref name="ended"/>, that the engine killed it if it never exited: a run ends by
+    /// killing its whole tree (a deadlock, a time limit, a worker left behind), as the summary says.
+    /// </summary>
+    public string StateOf(TimelineLane lane, double time, bool ended)
+    {
+        ArgumentNullException.ThrowIfNull(lane);
+        var state = lane.StateAt(time);
+        return ended && time >= Now && !lane.HasExited ? state + "; killed at the run's end" : state;
+    }
+
     public void Apply(IEnumerable<ProcessEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);

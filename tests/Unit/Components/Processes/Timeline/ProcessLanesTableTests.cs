@@ -32,6 +32,20 @@ public sealed class ProcessLanesTableTests : BunitTestBase
     }
 
     [Fact]
+    public void Once_the_deadlocked_run_has_ended_a_process_that_never_exited_is_said_killed_with_it_as_the_summary_says()
+    {
+        var timeline = new ProcessTimeline();
+        timeline.Apply(RecordedRuns.Load("two_lock_deadlock"));
+        var ended = Context.Render<ProcessLanesTable>(p => p.Add(v => v.Timeline, timeline).Add(v => v.Ended, true));
+        var earlier = Context.Render<ProcessLanesTable>(p => p.Add(v => v.Timeline, timeline).Add(v => v.Ended, true).Add(v => v.Time, timeline.Now - 0.01));
+
+        Assert.Equal("MainProcess: waiting to join (Process-1); killed at the run's end", States(ended)[0]);
+        Assert.All(States(ended).Skip(1), s => Assert.Matches("^Process-[12]: blocked on a lock \\(Lock 0x[0-9a-f]+\\); killed at the run's end$", s));
+        // before its end the run had killed nobody
+        Assert.All(States(earlier), s => Assert.DoesNotContain("killed", s, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Before_the_second_requests_the_workers_run_and_have_sent_three_events_each()
     {
         var firstSecondRequest = RecordedRuns.Load("two_lock_deadlock").Where(e => e.Kind == ProcessEventKinds.LockRequested && e.Sequence == 4).Min(e => e.Timestamp);
