@@ -81,7 +81,7 @@ public sealed class ReplayedDetailsTests : BunitTestBase
         var cells = view.FindAll("[data-testid=pool-cell]").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal(startedBy, cells.Count);
         Assert.Single(cells, c => c != "running");
-        Assert.Contains("3 task(s) of chunksize 4, 1 finished", view.Find("[data-testid=pool-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("3 tasks of chunksize 4, 1 finished", view.Find("[data-testid=pool-summary]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

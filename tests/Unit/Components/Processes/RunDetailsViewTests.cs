@@ -48,7 +48,7 @@ public sealed class RunDetailsViewTests : BunitTestBase
         var end = Context.Render<RunDetailsView>(p => p.Add(v => v.Details, details).Add(v => v.Finished, true));
         Assert.Equal(Enumerable.Range(260, 40).Select(i => $"task {i}"), end.FindAll("[data-testid=pool-view] thead th").Skip(1).Select(h => h.TextContent));
         Assert.Equal(Enumerable.Range(260, 40).Select(i => $"{i * i}"), end.FindAll("[data-testid=pool-cell]").Select(c => c.TextContent.Trim()).OrderBy(int.Parse).Select(v => v));
-        Assert.Contains("300 task(s)", end.Find("[data-testid=pool-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("300 tasks", end.Find("[data-testid=pool-summary]").TextContent, StringComparison.Ordinal);
         Assert.Contains("task 260 to task 299, the last 40 started by then", end.Find("[data-testid=pool-window]").TextContent, StringComparison.Ordinal);
 
         // at the instant task 100 started, the grid ends with the last task started by then
@@ -67,7 +67,7 @@ public sealed class RunDetailsViewTests : BunitTestBase
         Assert.Equal(3, view.FindAll("[data-testid=pool-worker]").Count);
         Assert.Equal(["[0,1,4,9]", "[16,25,36,49]", "[64,81,100,121]"],
             view.FindAll("[data-testid=pool-cell]").Select(c => c.TextContent.Trim()).Order(StringComparer.Ordinal));
-        Assert.Contains("3 task(s) of chunksize 4, 3 finished, on 3 worker(s).", view.Find("[data-testid=pool-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("3 tasks of chunksize 4, 3 finished, on 3 workers.", view.Find("[data-testid=pool-summary]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
