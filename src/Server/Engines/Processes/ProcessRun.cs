@@ -370,7 +370,7 @@ public sealed class ProcessRun : IAsyncDisposable
         if (ending == RunEnding.Deadlock && _deadlock is { } graph)
             summary += ": " + graph.Describe();
         if (_dropped > 0)
-            summary += $"; {_dropped} malformed or excess event(s) dropped";
+            summary += _dropped == 1 ? "; 1 malformed or excess event dropped" : $"; {_dropped} malformed or excess events dropped";
         return new RunResult(ending, summary, report.ExitCode, _received, _dropped,
             _dropReasons.Select(r => $"{r.Key} ({r.Value})").ToList(), _deadlock, report.Layers.Describe(), report.WallTime)
         {
