@@ -121,7 +121,7 @@ internal sealed class EventFields : IReadOnlyDictionary<string, JsonElement>
 
     public JsonElement this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The event has no field '{key}'.");
 
-    public IEnumerable<string> Keys => _keys;
+    public IEnumerable<string> Keys => _keys.AsReadOnly();
 
     public IEnumerable<JsonElement> Values => Enumerable.Range(0, _keys.Length).Select(Element);
 
@@ -144,7 +144,8 @@ internal sealed class EventFields : IReadOnlyDictionary<string, JsonElement>
 
 /// <summary>
 /// The field names of one batch, each made a string once: the same few names ("lock", "queue", "bytes")
-/// come in every row, and a name given back as the same string is then compared by reference.
+/// come in every row. A name the pages spell as a literal is given back as that interned literal, so
+/// their lookups compare by reference.
 /// </summary>
 internal sealed class FieldNames
 {
@@ -160,7 +161,8 @@ internal sealed class FieldNames
             }
         }
 
-        var made = reader.GetString()!;
+        var read = reader.GetString()!;
+        var made = string.IsInterned(read) ?? read;
         if (_names.Count < 64)
         {
             _names.Add((Encoding.UTF8.GetBytes(made), made));

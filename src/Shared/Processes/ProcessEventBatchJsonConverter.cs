@@ -22,6 +22,19 @@ public sealed class ProcessEventBatchJsonConverter : JsonConverter<IReadOnlyList
 
     public override IReadOnlyList<ProcessEvent> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        try
+        {
+            return ReadBatch(ref reader);
+        }
+        catch (InvalidOperationException e)
+        {
+            // a string that is not UTF-8, or a lone surrogate escaped: refused as any other malformed batch
+            throw new JsonException("A process event batch holds text that is not valid UTF-8.", e);
+        }
+    }
+
+    private static List<ProcessEvent> ReadBatch(ref Utf8JsonReader reader)
+    {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("A batch of process events is an object with its kinds, names and rows.");
@@ -89,7 +102,7 @@ public sealed class ProcessEventBatchJsonConverter : JsonConverter<IReadOnlyList
         while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
         {
             var kind = At(kinds, Number(ref reader));
-            var pid = (int)Math.Clamp(Number(ref reader), int.MinValue, int.MaxValue);
+            var pid = Number(ref reader) is var p and >= int.MinValue and <= int.MaxValue ? (int)p : throw Malformed();
             var name = At(names, Number(ref reader));
             if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var timestamp))
             {

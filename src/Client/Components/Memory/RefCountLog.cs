@@ -68,7 +68,7 @@ public static class RefCountLog
             }
 
             changesInAll++;
-            if (Alike(last) || (change.Change.Delta < 0 && Alike(beforeLast)))
+            if (Alike(last) || (InCascade(change, last) && Alike(beforeLast)))
             {
                 continue;
             }
@@ -85,8 +85,8 @@ public static class RefCountLog
             (beforeLast, last) = (last, (change, words[i], at));
 
             // Folds the change into the entry when it reads alike. A teardown alternates two kinds of
-            // release (each node freed lets go of the next node and of its class): a release is folded into
-            // the entry before the last too, so that each kind is one entry with how many times.
+            // release (each node freed lets go of the next node and of its class): such a release is folded
+            // into the entry before the last too, so that each kind is one entry with how many times.
             bool Alike((LabelledChange Change, string? Words, int At)? entry)
             {
                 if (entry is not var (first, entryWords, entryAt) || !string.Equals(words[i], entryWords, StringComparison.Ordinal) || !change.ReadsAs(first))
@@ -143,6 +143,15 @@ public static class RefCountLog
 
         return new FreedLogPage(shown, freed.Count - inShown);
     }
+
+    /// <summary>
+    /// A release by an object being freed, after another object's: one cascade of deallocations, where
+    /// which object let go first is the freeing order, not something the script did. Outside one (a call's
+    /// argument released, then the next call's taken) the order is the story and is kept.
+    /// </summary>
+    private static bool InCascade(LabelledChange change, (LabelledChange Change, string? Words, int At)? last) =>
+        change.Change.Why == RefCountWhy.ContainerFreed && last is var (previous, _, _)
+        && previous.Change.Why == RefCountWhy.ContainerFreed && previous.Change.ObjectId != change.Change.ObjectId;
 
     private static string What(LabelledChange change) => "the " + change.ObjectLabel.Split(' ', '(')[0];
 

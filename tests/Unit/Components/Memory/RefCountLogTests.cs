@@ -38,6 +38,36 @@ public sealed class RefCountLogTests
     }
 
     [Fact]
+    public void Releases_fold_across_another_object_s_only_inside_a_cascade_of_frees_and_keep_their_order_elsewhere()
+    {
+        // two calls in a row: taken, let go, taken, let go, in that order, though two lists read alike
+        var calls = LogOf("import sys\na = [1]\nb = [2]\nprint(sys.getrefcount(a), sys.getrefcount(b))\n", 4).Where(e => e.Delta != 0).ToList();
+        Assert.Equal([1, -1, 1, -1], calls.Select(e => e.Delta));
+        Assert.Equal(1L, calls[^1].RefCount);
+
+        // the interpreter's exit: `a` let go, its class released as `a` is freed, then `b`, then the class again
+        var classes = MemorySimulator.Run("class Node:\n    pass\na = Node()\nb = Node()\n", new SimulationOptions());
+        var exit = RefCountLog.Phrase(MemoryStepView.At(classes, classes.Steps.Count - 1).Changes);
+        Assert.Equal(["`Node` no lon", "`a` no longer", "released by an object being freed (type)", "`b` no longer", "released by an object being freed (type)"],
+            exit.Where(e => e.Text.StartsWith("`a`", StringComparison.Ordinal) || e.Text.StartsWith("`b`", StringComparison.Ordinal) || e.ObjectLabel == "class Node")
+                .Select(e => e.Text.StartsWith('`') ? e.Text[..13] : e.Text));
+    }
+
+    [Fact]
+    public void An_object_s_history_has_a_point_for_each_time_a_folded_entry_tells()
+    {
+        // the list held three times lets go of it three times as it is freed: 4, 3, 2, 1, not one point at 1
+        var trace = MemorySimulator.Run("o = [0]\nx = [o, o, o]\ndel x\nprint(len(o))\n", new SimulationOptions());
+        var o = FrameReplay.FramesAfter(trace, 0).Single().Bindings.Single(b => b.Name == "o").ObjectId;
+
+        var history = Playground.Client.Components.Memory.ObjectDetails.RefCountPoint.Whole(trace, o, "list");
+
+        var del = trace.Steps.First(s => s.Line == 3).Index;
+        Assert.Equal([3L, 2L, 1L], history.Where(p => p.Step == del).Select(p => p.RefCount));
+        Assert.Equal(1L, history.Last(p => p.Step <= del).RefCount);
+    }
+
+    [Fact]
     public void A_new_object_bound_to_a_name_keeps_the_count_it_was_made_with_and_the_log_says_why()
     {
         // BUILD_MAP leaves the dict on the stack with a count of 1; STORE_NAME keeps that reference

@@ -124,12 +124,16 @@ public sealed record RefCountPoint(int Step, int Line, long RefCount, int Delta,
             {
                 if (entry.Delta != 0)
                 {
+                    // an entry of this one object told n times ends at its count: each time is a point
                     if (points.Count == 0)
                     {
-                        points.Add(new RefCountPoint(i, step.Line, entry.RefCount - entry.Delta, 0, Created));
+                        points.Add(new RefCountPoint(i, step.Line, entry.RefCount - (entry.Delta * entry.Times), 0, Created));
                     }
 
-                    points.Add(new RefCountPoint(i, step.Line, entry.RefCount, entry.Delta, entry.Text));
+                    for (var k = entry.Times - 1; k >= 0; k--)
+                    {
+                        points.Add(new RefCountPoint(i, step.Line, entry.RefCount - (entry.Delta * k), entry.Delta, entry.Text));
+                    }
                 }
             }
 

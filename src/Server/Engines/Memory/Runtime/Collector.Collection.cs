@@ -70,11 +70,18 @@ internal sealed partial class Collector
 
             var final = HandleResurrected(unreachable, ranCode, phases);
             // A class is several objects to CPython (its __mro__ and __bases__ tuples, its namespace and its
-            // descriptors), all in its cycle and all counted as collected; the model draws the class alone.
-            var ofClasses = 0;
+            // descriptors), all in its cycle and all counted as collected; the model draws the class alone. So
+            // is a function's __defaults__ tuple when it was built as the def ran (a default that is a
+            // container: constant defaults are a constant tuple of the code, which outlives the function).
+            var unseen = 0;
             foreach (var o in final)
             {
-                ofClasses += o is PyType { IsHeapType: true } t ? t.ObjectsOfItsOwn : 0;
+                unseen += o switch
+                {
+                    PyType { IsHeapType: true } t => t.ObjectsOfItsOwn,
+                    PyFunction f when f.Defaults.Any(d => d is { IsGcType: true }) => 1,
+                    _ => 0,
+                };
             }
 
             DeleteGarbage(final, unreachable, phases);
@@ -85,7 +92,7 @@ internal sealed partial class Collector
                 interp.ClearFreeLists();
             }
 
-            var collected = final.Count + ofClasses + freedWeakrefs;
+            var collected = final.Count + unseen + freedWeakrefs;
             if (phases != null)
             {
                 interp.Recorder!.Collection(new GcCollection(generation, automatic, phases, collected, 0)
@@ -127,7 +134,7 @@ internal sealed partial class Collector
         foreach (var o in objects)
         {
             refs.Clear();
-            o.Traverse(refs);
+            o.TraverseForCollector(refs);
             foreach (var r in refs)
             {
                 if (r.Collecting)
@@ -170,7 +177,7 @@ internal sealed partial class Collector
 
             o.Visited = true;
             refs.Clear();
-            o.Traverse(refs);
+            o.TraverseForCollector(refs);
             foreach (var r in refs)
             {
                 if (!r.Collecting)

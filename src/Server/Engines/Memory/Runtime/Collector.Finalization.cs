@@ -152,7 +152,7 @@ internal sealed partial class Collector
             o.Visited = true;
             resurrectedCount++;
             refs.Clear();
-            o.Traverse(refs);
+            o.TraverseForCollector(refs);
             foreach (var r in refs)
             {
                 if (r.Collecting && !r.Visited)

@@ -721,7 +721,7 @@ internal sealed partial class Interpreter
             }
         }
 
-        var fn = NewFunction(name, scope, p, body, lambdaBody);
+        var fn = NewFunction(name, scope, p, body, lambdaBody, closure: f.Scope != null);
         fn.Defaults = defaults;
         fn.Closure = f.Scope != null ? f : null;
         if (fn.Closure != null)

@@ -313,10 +313,16 @@ internal sealed partial class Interpreter
 
     public PyRange NewRange(long start, long stop, long step) => Register(new PyRange(Types.Range, start, stop, step));
 
-    public PyFunction NewFunction(string name, Scope scope, Parameters p, Stmt[]? body, Expr? lambdaBody)
+    /// <param name="closure">
+    /// The function closes over its enclosing function's frame. The model keeps that whole frame rather
+    /// than CPython's cells, and does not release what the cells hold or traverse them, so such a function's
+    /// count and its cycles (a local function that calls itself) are not CPython's: it is drawn as shared,
+    /// as the interpreter's own objects are, and its changes are not logged.
+    /// </param>
+    public PyFunction NewFunction(string name, Scope scope, Parameters p, Stmt[]? body, Expr? lambdaBody, bool closure = false)
     {
         GcAlloc();
-        var f = Register(new PyFunction(Types.Function, name, scope, p, body, lambdaBody));
+        var f = Register(new PyFunction(Types.Function, name, scope, p, body, lambdaBody) { Shared = closure });
         Gc.Track(f);
         return f;
     }

@@ -31,6 +31,12 @@ internal abstract class PyObject
     {
     }
 
+    /// <summary>
+    /// What the collector's update_refs and move_unreachable visit: <see cref="Traverse"/>, and for a class
+    /// what its __mro__, __bases__ and descriptors hold, which the model keeps no objects for.
+    /// </summary>
+    public virtual void TraverseForCollector(List<PyObject> into) => Traverse(into);
+
     /// <summary>True when the type is a GC container (Py_TPFLAGS_HAVE_GC).</summary>
     public virtual bool IsGcType => false;
 }

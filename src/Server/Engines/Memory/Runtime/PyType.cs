@@ -22,10 +22,12 @@ internal sealed class PyType : PyObject
         {
             // type_new: the __mro__ tuple holds the class itself; a class whose base gives its instances no
             // __dict__ (object, a built-in) gets a __dict__ descriptor, and one whose base gives them no
-            // weak reference list (any built-in) a __weakref__ descriptor; each descriptor holds the class.
+            // weak reference list and is of fixed size (tp_weaklistoffset and tp_itemsize both 0: not int,
+            // tuple or bytes, nor set, whose instances take weak references) a __weakref__ descriptor; each
+            // descriptor holds the class.
             OwnStructures = [.. new[] { "__mro__" }
                 .Concat(baseType is { IsHeapType: false } b && !b.HasInstanceDict ? ["__dict__ descriptor"] : [])
-                .Concat(baseType is { IsHeapType: false } ? ["__weakref__ descriptor"] : [])];
+                .Concat(baseType is { IsHeapType: false, Name: not ("int" or "bool" or "tuple" or "bytes" or "set" or "frozenset") } ? ["__weakref__ descriptor"] : [])];
             for (var t = baseType; t is { IsHeapType: true }; t = t.Base)
             {
                 Ancestors.Add(t);
@@ -100,11 +102,20 @@ internal sealed class PyType : PyObject
         return null;
     }
 
+    /// <summary>What the class's namespace holds (gc.get_referents, the trace's references).</summary>
     public override void Traverse(List<PyObject> into)
     {
+        foreach (var v in Dict.Values)
+        {
+            into.Add(v);
+        }
+    }
+
+    public override void TraverseForCollector(List<PyObject> into)
+    {
         // type_traverse visits tp_dict (with the descriptors that hold the class), tp_mro (the class and its
-        // ancestors), tp_bases and tp_base. The model has no object for the tuples and descriptors, so it
-        // visits what they hold: the collector then subtracts the class's references of its own.
+        // ancestors), tp_bases and tp_base. The model has no object for the tuples and descriptors, so the
+        // collector is handed what they hold: it then subtracts the class's references of its own.
         foreach (var v in Dict.Values)
         {
             into.Add(v);
