@@ -721,12 +721,15 @@ internal sealed partial class Interpreter
             }
         }
 
-        var fn = NewFunction(name, scope, p, body, lambdaBody, closure: f.Scope != null);
+        // A function closes over the function frame it is made in; one made in a class body over the
+        // function frame around the class (a class body is no enclosing scope to its methods).
+        var enclosing = f.Scope != null ? f : f.ClassBody != null && f.Closure?.Scope != null ? f.Closure : null;
+        var fn = NewFunction(name, scope, p, body, lambdaBody, closure: enclosing != null);
         fn.Defaults = defaults;
-        fn.Closure = f.Scope != null ? f : null;
-        if (fn.Closure != null)
+        fn.Closure = enclosing;
+        if (enclosing != null)
         {
-            f.Captured = true;
+            enclosing.Captured = true;
         }
 
         if (f.ClassBody != null)
