@@ -58,8 +58,8 @@ public static class RefCountLog
         var total = 0;
         var changesShown = 0;
         var changesInAll = 0;
-        // the last two entries: what each reads as, and where it is in shown (-1 past max)
-        (LabelledChange Change, string? Words, int At)? last = null, beforeLast = null;
+        // the last entry: what it reads as, and where it is in shown (-1 past max)
+        (LabelledChange Change, string? Words, int At)? last = null;
         for (var i = 0; i < pending.Count; i++)
         {
             if (pending[i] is not { } change)
@@ -68,7 +68,7 @@ public static class RefCountLog
             }
 
             changesInAll++;
-            if (Alike(last) || (InCascade(change, last) && Alike(beforeLast)))
+            if (Alike(last))
             {
                 continue;
             }
@@ -82,11 +82,11 @@ public static class RefCountLog
                 changesShown++;
             }
 
-            (beforeLast, last) = (last, (change, words[i], at));
+            last = (change, words[i], at);
 
-            // Folds the change into the entry when it reads alike. A teardown alternates two kinds of
-            // release (each node freed lets go of the next node and of its class): such a release is folded
-            // into the entry before the last too, so that each kind is one entry with how many times.
+            // Folds the change into the last entry when it reads alike. Only the last: an entry further back
+            // that read alike is kept apart, since what came between is part of the story (a list let go
+            // of, then freed by the list that held it: that order is why its count reached zero).
             bool Alike((LabelledChange Change, string? Words, int At)? entry)
             {
                 if (entry is not var (first, entryWords, entryAt) || !string.Equals(words[i], entryWords, StringComparison.Ordinal) || !change.ReadsAs(first))
@@ -143,15 +143,6 @@ public static class RefCountLog
 
         return new FreedLogPage(shown, freed.Count - inShown);
     }
-
-    /// <summary>
-    /// A release by an object being freed, after another object's: one cascade of deallocations, where
-    /// which object let go first is the freeing order, not something the script did. Outside one (a call's
-    /// argument released, then the next call's taken) the order is the story and is kept.
-    /// </summary>
-    private static bool InCascade(LabelledChange change, (LabelledChange Change, string? Words, int At)? last) =>
-        change.Change.Why == RefCountWhy.ContainerFreed && last is var (previous, _, _)
-        && previous.Change.Why == RefCountWhy.ContainerFreed && previous.Change.ObjectId != change.Change.ObjectId;
 
     private static string What(LabelledChange change) => "the " + change.ObjectLabel.Split(' ', '(')[0];
 

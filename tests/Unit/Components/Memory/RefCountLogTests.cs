@@ -38,7 +38,7 @@ public sealed class RefCountLogTests
     }
 
     [Fact]
-    public void Releases_fold_across_another_object_s_only_inside_a_cascade_of_frees_and_keep_their_order_elsewhere()
+    public void Entries_alike_but_apart_stay_apart_so_the_log_keeps_the_order_things_happened_in()
     {
         // two calls in a row: taken, let go, taken, let go, in that order, though two lists read alike
         var calls = LogOf("import sys\na = [1]\nb = [2]\nprint(sys.getrefcount(a), sys.getrefcount(b))\n", 4).Where(e => e.Delta != 0).ToList();
@@ -48,6 +48,13 @@ public sealed class RefCountLogTests
         // the interpreter's exit: `a` let go, its class released as `a` is freed, then `b`, then the class again
         var classes = MemorySimulator.Run("class Node:\n    pass\na = Node()\nb = Node()\n", new SimulationOptions());
         var exit = RefCountLog.Phrase(MemoryStepView.At(classes, classes.Steps.Count - 1).Changes);
+
+        // list_dealloc lets go of its items last to first: the empty list, the list of one (freed), the empty
+        // list again: three entries, not the empty list's two folded over the freeing between them
+        var nested = MemorySimulator.Run("a = []\npair = [a, [0], a]\ndel a\ndel pair\nprint(1)\n", new SimulationOptions());
+        var freeing = RefCountLog.Phrase(MemoryStepView.At(nested, nested.Steps.First(s => s.Line == 4).Index).Changes)
+            .Where(e => e.Text.StartsWith("released", StringComparison.Ordinal)).ToList();
+        Assert.Equal([("list of 0", 1L), ("list of 1", 0L), ("list of 0", 0L)], freeing.Select(e => (e.ObjectLabel, e.RefCount)));
         Assert.Equal(["`Node` no lon", "`a` no longer", "released by an object being freed (type)", "`b` no longer", "released by an object being freed (type)"],
             exit.Where(e => e.Text.StartsWith("`a`", StringComparison.Ordinal) || e.Text.StartsWith("`b`", StringComparison.Ordinal) || e.ObjectLabel == "class Node")
                 .Select(e => e.Text.StartsWith('`') ? e.Text[..13] : e.Text));
