@@ -58,8 +58,8 @@ public static class RefCountLog
         var total = 0;
         var changesShown = 0;
         var changesInAll = 0;
-        // the last entry: what it reads as, and where it is in shown (-1 past max)
-        (LabelledChange Change, string? Words, int At)? last = null;
+        LabelledChange? previous = null;
+        string? previousWords = null;
         for (var i = 0; i < pending.Count; i++)
         {
             if (pending[i] is not { } change)
@@ -68,46 +68,34 @@ public static class RefCountLog
             }
 
             changesInAll++;
-            if (Alike(last))
+            // Only into the entry just before: one further back that read alike is kept apart, since what
+            // came between is part of the story (a list let go of, then freed by the list that held it:
+            // that order is why its count reached zero).
+            if (previous is not null && string.Equals(words[i], previousWords, StringComparison.Ordinal) && change.ReadsAs(previous))
             {
-                continue;
-            }
-
-            var at = -1;
-            if (total++ < max)
-            {
-                var c = change.Change;
-                at = shown.Count;
-                shown.Add(new RefCountLogEntry(c.Delta, c.RefCount, change.ObjectLabel, words[i] ?? Moved(c, Words(c, What(change))) ?? c.Reason));
-                changesShown++;
-            }
-
-            last = (change, words[i], at);
-
-            // Folds the change into the last entry when it reads alike. Only the last: an entry further back
-            // that read alike is kept apart, since what came between is part of the story (a list let go
-            // of, then freed by the list that held it: that order is why its count reached zero).
-            bool Alike((LabelledChange Change, string? Words, int At)? entry)
-            {
-                if (entry is not var (first, entryWords, entryAt) || !string.Equals(words[i], entryWords, StringComparison.Ordinal) || !change.ReadsAs(first))
+                // the entry before this one is shown when there were no more than max entries before it
+                if (total <= max)
                 {
-                    return false;
-                }
-
-                if (entryAt >= 0)
-                {
-                    var e = shown[entryAt];
-                    shown[entryAt] = e with
+                    shown[^1] = shown[^1] with
                     {
-                        Times = e.Times + 1,
+                        Times = shown[^1].Times + 1,
                         // one object whose count moved again says where it ended; instances of a class alike, all of them
-                        RefCount = change.Change.ObjectId == first.Change.ObjectId ? change.Change.RefCount : e.RefCount,
-                        ObjectLabel = change.LabelledAs(first) ? e.ObjectLabel : first.KindLabel,
+                        RefCount = change.Change.ObjectId == previous.Change.ObjectId ? change.Change.RefCount : shown[^1].RefCount,
+                        ObjectLabel = change.LabelledAs(previous) ? shown[^1].ObjectLabel : previous.KindLabel,
                     };
                     changesShown++;
                 }
 
-                return true;
+                continue;
+            }
+
+            previous = change;
+            previousWords = words[i];
+            if (total++ < max)
+            {
+                var c = change.Change;
+                shown.Add(new RefCountLogEntry(c.Delta, c.RefCount, change.ObjectLabel, words[i] ?? Moved(c, Words(c, What(change))) ?? c.Reason));
+                changesShown++;
             }
         }
 
