@@ -885,16 +885,12 @@ internal sealed partial class Interpreter
 
                 if (t.IsHeapType && !t.Cleared)
                 {
-                    t.Cleared = true;
                     for (var i = t.OwnStructures.Count - 1; i >= 0; i--)
                     {
                         Decref(t, Why.GcClear, t.OwnStructures[i]);
                     }
 
-                    foreach (var ancestor in t.Ancestors)
-                    {
-                        Decref(ancestor, Why.GcClear, t.Name + ".__mro__");
-                    }
+                    DropMro(t, Why.GcClear);
                 }
 
                 break;

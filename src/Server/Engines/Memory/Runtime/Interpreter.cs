@@ -380,6 +380,21 @@ internal sealed partial class Interpreter
         return t;
     }
 
+    /// <summary>Py_CLEAR(type->tp_mro), once: the class's ancestors lose the place they had in it.</summary>
+    private void DropMro(PyType t, Why why)
+    {
+        if (t.Cleared)
+        {
+            return;
+        }
+
+        t.Cleared = true;
+        foreach (var ancestor in t.Ancestors)
+        {
+            Decref(ancestor, why, t.Name + ".__mro__");
+        }
+    }
+
     public PyInstance NewException(PyType type, string message)
     {
         var e = NewInstance(type);
@@ -626,14 +641,7 @@ internal sealed partial class Interpreter
                 ty.Dict.Clear();
                 Freed(o, true);
                 // type_dealloc: the __mro__ if tp_clear has not dropped it, then __bases__ and tp_base
-                if (!ty.Cleared)
-                {
-                    ty.Cleared = true;
-                    foreach (var ancestor in ty.Ancestors)
-                    {
-                        Decref(ancestor, Why.ContainerFreed, ty.Name + ".__mro__");
-                    }
-                }
+                DropMro(ty, Why.ContainerFreed);
 
                 if (ty.Base != null)
                 {

@@ -116,11 +116,7 @@ internal sealed class PyType : PyObject
         // type_traverse visits tp_dict (with the descriptors that hold the class), tp_mro (the class and its
         // ancestors), tp_bases and tp_base. The model has no object for the tuples and descriptors, so the
         // collector is handed what they hold: it then subtracts the class's references of its own.
-        foreach (var v in Dict.Values)
-        {
-            into.Add(v);
-        }
-
+        Traverse(into);
         if (IsHeapType && !Cleared)
         {
             for (var i = 0; i < SelfHeld; i++)
