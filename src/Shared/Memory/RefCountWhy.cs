@@ -51,6 +51,13 @@ public enum RefCountWhy
 
     /// <summary>A subclass's __bases__ or __mro__ tuple holds the class; <c>detail</c> says which (<c>B.__mro__</c>).</summary>
     HeldBySubclass,
+
+    /// <summary>
+    /// The exception an except block is handling: PUSH_EXC_INFO keeps it as the thread's exc_info (what
+    /// sys.exc_info() returns) until POP_EXCEPT at the block's end, named or not. <c>detail</c> names the
+    /// clause ("the except clause of line 3").
+    /// </summary>
+    HandledException,
 }
 
 /// <summary>A <see cref="RefCountWhy"/> with its name or container and line, as the engine's trace states it.</summary>
@@ -83,6 +90,7 @@ public static class RefCountReasons
         RefCountWhy.InterpreterExit => $"name `{detail}` released as the interpreter exits (after line {line})",
         RefCountWhy.HeldByOwnClass => $"the class's own {detail ?? "__mro__"} refers to it",
         RefCountWhy.HeldBySubclass => $"held by {detail ?? "a subclass"}",
+        RefCountWhy.HandledException => $"the exception being handled by {detail ?? "an except clause"} (sys.exc_info())",
         _ => why.ToString(),
     };
 }

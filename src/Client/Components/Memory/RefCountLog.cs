@@ -157,6 +157,8 @@ public static class RefCountLog
         RefCountWhy.Argument => $"{what} is passed to `{c.Detail}` (line {c.Line})",
         RefCountWhy.Attribute => $"attribute `.{c.Detail}` now refers to {what} (line {c.Line})",
         RefCountWhy.FrameReturned => $"`{c.Detail}` returned and its frame let go of {what}",
+        RefCountWhy.HandledException when c.Delta > 0 => $"{what} is now the exception being handled, by {c.Detail ?? "an except clause"} (sys.exc_info())",
+        RefCountWhy.HandledException => $"{c.Detail ?? "the except clause"} has ended: {what} is no longer the exception being handled",
         _ => null,
     };
 }

@@ -90,6 +90,14 @@ public sealed class RefCountLogTests
     }
 
     [Fact]
+    public void The_exception_being_handled_is_said_so_from_its_except_clause_to_the_end_of_its_block()
+    {
+        const string script = "try:\n    raise ValueError('x')\nexcept ValueError:\n    y = 1\nprint(y)\n";
+        Assert.Contains(LogOf(script, 3), e => e is { Delta: 1, RefCount: 2, Text: "the ValueError is now the exception being handled, by the except clause of line 3 (sys.exc_info())" });
+        Assert.Contains(LogOf(script, 4), e => e is { Delta: -1, RefCount: 0, Text: "the except clause of line 3 has ended: the ValueError is no longer the exception being handled" });
+    }
+
+    [Fact]
     public void An_argument_is_said_with_the_parameter_it_binds_and_a_builtins_with_the_builtin()
     {
         var log = LogOf("def f(x, y):\n    return y\na = [1]\nf(0, a)\nprint(len(a))\n", 4);

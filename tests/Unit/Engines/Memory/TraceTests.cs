@@ -50,6 +50,21 @@ public sealed class TraceTests
     }
 
     [Fact]
+    public void An_exception_lives_as_the_one_being_handled_until_its_except_block_ends()
+    {
+        // line 3 is the handler's body; the exception, never named, is freed when the block ends, not at the raise
+        var trace = MemorySimulator.Run("try:\n    raise ValueError('x')\nexcept ValueError:\n    y = 1\nz = 2\n", new SimulationOptions());
+        var raised = trace.Steps.SelectMany(s => s.RefCountChanges).First(c => c.Why == RefCountWhy.HandledException);
+        Assert.Equal(1, raised.Delta);
+        Assert.Equal("the exception being handled by the except clause of line 3 (sys.exc_info())", raised.Reason);
+        Assert.Equal([1, 2, 3, 4, 5, 5], trace.Steps.Select(s => s.Line));
+        Assert.Equal(3, trace.Steps.Single(s => s.RefCountChanges.Contains(raised)).Line);
+        var freedAt = trace.Steps.Single(s => s.Freed.Any(f => f.ObjectId == raised.ObjectId));
+        Assert.Equal(4, freedAt.Line);
+        Assert.Contains(freedAt.RefCountChanges, c => c.ObjectId == raised.ObjectId && c.Why == RefCountWhy.HandledException && c.Delta == -1 && c.RefCount == 0);
+    }
+
+    [Fact]
     public void A_script_ending_in_a_call_exits_on_the_module_s_last_line_and_one_of_comments_has_no_step()
     {
         var trace = MemorySimulator.Run("def f():\n    x = [1]\n    return x\nkept = []\nf()\n", new SimulationOptions());

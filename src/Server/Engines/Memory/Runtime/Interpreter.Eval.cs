@@ -258,6 +258,19 @@ internal sealed partial class Interpreter
                     break;
                 }
 
+                if (n.Scope == NameScope.ClassBody && n.Depth > 0)
+                {
+                    // LOAD_CLASSDEREF: not in the class's namespace, so the enclosing function's cell.
+                    var frame = f;
+                    for (var i = 0; i < n.Depth; i++)
+                    {
+                        frame = frame.Closure!;
+                    }
+
+                    v = frame.Locals[n.Slot] ?? throw Raise(Types.NameError, $"cannot access free variable '{n.Id}' where it is not associated with a value in enclosing scope");
+                    break;
+                }
+
                 if (!Globals.TryGetValue(n.Id, out v) && !_builtins.TryGetValue(n.Id, out v))
                 {
                     throw Raise(Types.NameError, $"name '{n.Id}' is not defined");
@@ -474,7 +487,7 @@ internal sealed partial class Interpreter
             Decref(iterable, Why.Temporary);
         }
 
-        var frame = new Frame("<listcomp>", lc.Scope, f, null);
+        var frame = new Frame("<listcomp>", lc.Scope, EnclosingFunctionFrame(f), null);
         frame.Locals[0] = it;
         EnterCall();
         PushFrame(frame);

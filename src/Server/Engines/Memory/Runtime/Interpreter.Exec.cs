@@ -40,7 +40,13 @@ internal sealed partial class Interpreter
     }
 
     private static void AddTraceback(PyException e, Frame frame) =>
-        (e.Value.Traceback ??= []).Add(new TracebackEntry(frame.Line, frame.Name, frame.At));
+        (e.Value.Traceback ??= []).Add(e.Reraised is { } again && again.Frame == frame ? again.Entry : new TracebackEntry(frame.Line, frame.Name, frame.At));
+
+    /// <summary>
+    /// The exceptions being handled, innermost last (the thread's exc_info chain): what a bare
+    /// <c>raise</c> re-raises, with the traceback it was caught with (this frame's entry apart).
+    /// </summary>
+    private readonly List<(PyInstance Value, List<TracebackEntry>? Outer, Frame Frame, TracebackEntry Here)> _handling = [];
 
     private Flow ExecBlock(Stmt[] body, Frame f)
     {
@@ -535,7 +541,9 @@ internal sealed partial class Interpreter
         }
 
         var cls = NewClass(cd.Name, baseType);
-        var frame = new Frame(cd.Name, null, f, cls);
+        // Names the body reads but never binds come from the function around the class (Resolver,
+        // LOAD_CLASSDEREF).
+        var frame = new Frame(cd.Name, null, EnclosingFunctionFrame(f), cls);
         PushFrame(frame);
         try
         {
@@ -602,17 +610,24 @@ internal sealed partial class Interpreter
         catch (PyException e) when (t.Handlers.Length > 0)
         {
             AddTraceback(e, f);
-            var failedAt = f.At;
+            var (failedLine, failedAt) = (f.Line, f.At);
             var handler = FindHandler(t, e, f);
             if (handler == null)
             {
                 // Matching the except clauses ran code; the traceback still points where the error was.
                 e.Value.Traceback!.RemoveAt(e.Value.Traceback.Count - 1);
-                f.At = failedAt;
+                (f.Line, f.At) = (failedLine, failedAt);
                 throw;
             }
 
+            var caughtWith = e.Value.Traceback!;
+            _handling.Add((e.Value, caughtWith.Count > 1 ? caughtWith[..^1] : null, f, caughtWith[^1]));
             e.Value.Traceback = null;
+
+            // PUSH_EXC_INFO: the exception becomes the one being handled, a reference of its own until
+            // POP_EXCEPT; the one on the stack goes to the name, or is popped.
+            var clause = "the except clause of line " + handler.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Incref(e.Value, Why.HandledException, clause);
             if (handler.Target != null)
             {
                 StoreName(handler.Target, e.Value, f);
@@ -622,17 +637,30 @@ internal sealed partial class Interpreter
                 Decref(e.Value, Why.Temporary);
             }
 
+            var handled = false;
             try
             {
-                return ExecBlock(handler.Body, f);
+                var bodyFlow = ExecBlock(handler.Body, f);
+                handled = true;
+
+                // POP_EXCEPT, then "except E as e" deletes e (a normal exit, a return, a break alike).
+                Decref(e.Value, Why.HandledException, clause);
+                return bodyFlow;
             }
             finally
             {
                 if (handler.Target != null)
                 {
-                    // "except E as e" deletes e at the end of the handler.
                     ClearHandlerName(handler.Target, f);
                 }
+
+                if (!handled)
+                {
+                    // An exception escaping the block: its cleanup deletes e first, then POP_EXCEPT.
+                    Decref(e.Value, Why.HandledException, clause);
+                }
+
+                _handling.RemoveAt(_handling.Count - 1);
             }
         }
 
@@ -655,6 +683,10 @@ internal sealed partial class Interpreter
     {
         foreach (var h in t.Handlers)
         {
+            // Each except clause tried is a line of its own, as sys.settrace's line events show: its
+            // match runs there, and so does PUSH_EXC_INFO when it is the one.
+            f.Line = h.Line;
+            Step(h.Line);
             if (h.Type == null)
             {
                 return h;
@@ -685,7 +717,17 @@ internal sealed partial class Interpreter
     {
         if (r.Exception == null)
         {
-            return Raise(Types.RuntimeError, "No active exception to reraise");
+            if (_handling.Count == 0)
+            {
+                return Raise(Types.RuntimeError, "No active exception to reraise");
+            }
+
+            // do_raise(NULL): the exception being handled, a new reference, with the traceback it was
+            // caught with.
+            var (value, outer, frame, here) = _handling[^1];
+            Incref(value, Why.Temporary);
+            value.Traceback = outer is null ? null : [.. outer];
+            return new PyException(value) { Reraised = (frame, here) };
         }
 
         var v = Eval(r.Exception, f);
@@ -723,7 +765,7 @@ internal sealed partial class Interpreter
 
         // A function closes over the function frame it is made in; one made in a class body over the
         // function frame around the class (a class body is no enclosing scope to its methods).
-        var enclosing = f.Scope != null ? f : f.ClassBody != null && f.Closure?.Scope != null ? f.Closure : null;
+        var enclosing = EnclosingFunctionFrame(f);
         var fn = NewFunction(name, scope, p, body, lambdaBody, closure: enclosing != null);
         fn.Defaults = defaults;
         fn.Closure = enclosing;
@@ -739,6 +781,14 @@ internal sealed partial class Interpreter
 
         return fn;
     }
+
+    /// <summary>
+    /// The function frame whose cells code run in <paramref name="f"/> closes over: <paramref name="f"/>
+    /// itself when it is a function's (or a comprehension's), the one around the class when it is a class
+    /// body's (a class body is no enclosing scope, so a class inside a class reaches past it), none at
+    /// module level. The Resolver counts a free name's depth in these frames.
+    /// </summary>
+    private static Frame? EnclosingFunctionFrame(Frame f) => f.Scope != null ? f : f.ClassBody != null ? f.Closure : null;
 
     // The module's frame counts towards the limit too (Py_EnterRecursiveCall in 3.11 counts every Python
     // frame), so 999 nested calls of a function fit under sys.getrecursionlimit() == 1000.

@@ -92,6 +92,13 @@ internal sealed class PyException(PyInstance value) : Exception
 {
     public PyInstance Value { get; } = value;
 
+    /// <summary>
+    /// A bare <c>raise</c> in an except block: the frame it re-raises in, and that frame's entry of the
+    /// traceback it was caught with. RERAISE adds no entry of its own, so the frame keeps reading as where
+    /// the exception was first raised, not as the <c>raise</c>.
+    /// </summary>
+    public (Frame Frame, TracebackEntry Entry)? Reraised { get; init; }
+
     public PyException()
         : this((PyInstance)null!)
     {

@@ -118,9 +118,23 @@ internal static class Resolver
 
     private static void Name(NameExpr n, Scope? scope)
     {
-        if (scope == null || scope.IsClass)
+        if (scope == null)
         {
-            n.Scope = scope == null ? NameScope.Global : NameScope.ClassBody;
+            n.Scope = NameScope.Global;
+            return;
+        }
+
+        if (scope.IsClass)
+        {
+            // A class body reads its own namespace first. A name it never binds but an enclosing function
+            // does is free in the class: LOAD_CLASSDEREF (3.11) looks in the namespace, then in the
+            // function's cell; one it binds is read by LOAD_NAME, which skips enclosing functions.
+            n.Scope = NameScope.ClassBody;
+            if (!scope.Locals.Contains(n.Id) && !scope.Globals.Contains(n.Id) && FindEnclosing(n.Id, scope) is { } free)
+            {
+                (n.Slot, n.Depth) = free;
+            }
+
             return;
         }
 
@@ -132,30 +146,40 @@ internal static class Resolver
             return;
         }
 
-        if (!scope.Globals.Contains(n.Id))
+        if (!scope.Globals.Contains(n.Id) && FindEnclosing(n.Id, scope) is { } found)
         {
-            var depth = 0;
-            for (var s = scope.Parent; s != null; s = s.Parent)
-            {
-                if (s.IsClass)
-                {
-                    continue;
-                }
-
-                depth++;
-                var i = s.Globals.Contains(n.Id) ? -1 : s.SlotOf(n.Id);
-                if (i >= 0)
-                {
-                    s.CellSlots.Add(i);
-                    n.Scope = NameScope.Enclosing;
-                    n.Slot = i;
-                    n.Depth = depth;
-                    return;
-                }
-            }
+            n.Scope = NameScope.Enclosing;
+            (n.Slot, n.Depth) = found;
+            return;
         }
 
         n.Scope = NameScope.Global;
+    }
+
+    /// <summary>
+    /// The nearest enclosing function that binds <paramref name="name"/>: its slot, made a cell variable,
+    /// and how many function frames out it is (class bodies are no enclosing scope and are not counted).
+    /// </summary>
+    private static (int Slot, int Depth)? FindEnclosing(string name, Scope scope)
+    {
+        var depth = 0;
+        for (var s = scope.Parent; s != null; s = s.Parent)
+        {
+            if (s.IsClass)
+            {
+                continue;
+            }
+
+            depth++;
+            var i = s.Globals.Contains(name) ? -1 : s.SlotOf(name);
+            if (i >= 0)
+            {
+                s.CellSlots.Add(i);
+                return (i, depth);
+            }
+        }
+
+        return null;
     }
 
     private static Scope NewScope(string name, Scope? parent, string[] parameters)
@@ -251,6 +275,7 @@ internal static class Resolver
                 }
 
                 var classScope = new Scope(c.Name) { Parent = scope, IsClass = true };
+                Declare(c.Body, classScope);
                 Block(c.Body, classScope);
                 c.Target = Target(c.Name, c, scope);
                 break;
