@@ -560,6 +560,7 @@ internal sealed partial class Interpreter
             PopFrame(frame);
         }
 
+        BuildClass(cls);
         StoreName(cd.Target, cls, f);
     }
 

@@ -57,6 +57,38 @@ internal sealed class PyType : PyObject
         1 + (Base is { IsHeapType: true } || !SurvivedCollection ? 1 : 0) + (SelfHeld - 1)
         + (SelfHeld > 1 || Dict.Values.Any(v => v.Generation >= 0) ? 1 : 0);
 
+    /// <summary>
+    /// The memory of what CPython makes for a student's class besides the type object, which the model
+    /// does not draw (0: not made). Dicts and tuples come from their free lists when these hold one, and go
+    /// back to them, as gc.get_count() and the pools show: the namespace dict the body runs in (let go
+    /// once the class is made), tp_dict (a copy of it), the __bases__ and __mro__ tuples, and the
+    /// tp_subclasses dict a class gets with its first subclass.
+    /// </summary>
+    public ulong NamespaceAddress { get; set; }
+
+    public ulong DictAddress { get; set; }
+
+    public ulong BasesAddress { get; set; }
+
+    public ulong MroAddress { get; set; }
+
+    public ulong SubclassesDictAddress { get; set; }
+
+    /// <summary>The length of __mro__: the class, its bases up to object.</summary>
+    public int MroLength
+    {
+        get
+        {
+            var n = 1;
+            for (var b = Base; b != null; b = b.Base)
+            {
+                n++;
+            }
+
+            return n;
+        }
+    }
+
     /// <summary>The class has been through a collection and out of it alive.</summary>
     public bool SurvivedCollection { get; set; }
 

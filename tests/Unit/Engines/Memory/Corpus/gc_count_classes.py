@@ -1,0 +1,81 @@
+# What a class statement adds to gc.get_count()[0]: besides the type, type_new allocates its tp_dict,
+# its __mro__ and __bases__ tuples, its __dict__ and __weakref__ descriptors (those its base lacks) and
+# the weak reference its base's tp_subclasses keeps to it (with that dict, for a base's first subclass);
+# each method is a function more. A full collection first empties the free lists, which would otherwise
+# give some of those tuples and dicts back without counting them. (The script's very first class counts
+# two more in python3: it is made before counting.)
+import gc
+
+gc.disable()
+gc.collect()
+
+
+class First:
+    pass
+
+
+def count():
+    return gc.get_count()[0]
+
+
+marks = [count()]
+
+
+class K2:
+    pass
+
+
+marks.append(count())
+
+
+class K4(K2):
+    pass
+
+
+marks.append(count())
+
+
+class K5(K2):
+    pass
+
+
+marks.append(count())
+
+
+class K6:
+    def f(self):
+        pass
+
+
+marks.append(count())
+
+
+class K8:
+    x = [1]
+
+
+marks.append(count())
+
+
+class K9(int):
+    pass
+
+
+marks.append(count())
+
+
+class K10(Exception):
+    pass
+
+
+marks.append(count())
+print([after - before for before, after in zip(marks, marks[1:])])
+
+# Classes made in a loop and dropped: they live in cycles, so the count climbs until a collection.
+gc.enable()
+made = 0
+for i in range(100):
+    class Temp:
+        pass
+    made += 1
+print(made, gc.collect() >= 0)
