@@ -5,7 +5,11 @@ namespace Playground.Client.Layout;
 /// <summary>
 /// The playground's palette: Python's blue and yellow, in light and dark. Text on a filled button or
 /// chip is dark wherever the colour under it is light (the dark theme's blue, both yellows, the dark
-/// theme's orange): white on them read at 1.7 to 2.6 to 1, under WCAG's 4.5 for text.
+/// theme's orange): white on them read at 1.7 to 2.6 to 1, under WCAG's 4.5 for text. Warning and
+/// error are text too (a summarised graph's note, the log's "freed" lines): MudBlazor's orange and red
+/// read at 2.0 and 3.5 to 1 on the light background and its red at 3.2 on the dark surface, so the
+/// light theme takes darker ones (4.9, 5.3) and the dark theme a lighter red (5.2), with text on them to
+/// match.
 /// </summary>
 public static class PlaygroundTheme
 {
@@ -18,7 +22,9 @@ public static class PlaygroundTheme
             Primary = "#306998",
             Secondary = "#c99a06",
             SecondaryContrastText = DarkText,
-            WarningContrastText = DarkText,
+            Warning = "#a15c00",
+            WarningContrastText = "#ffffff",
+            Error = "#c62828",
             AppbarBackground = "#306998",
             Background = "#f7f8fa",
         },
@@ -29,6 +35,8 @@ public static class PlaygroundTheme
             Secondary = "#ffd43b",
             SecondaryContrastText = DarkText,
             WarningContrastText = DarkText,
+            Error = "#ff8a80",
+            ErrorContrastText = DarkText,
             AppbarBackground = "#1e2a38",
         },
     };

@@ -34,6 +34,7 @@ public sealed class MemoryPageTests(BrowserFixture browser) : BrowserTest(browse
         await page.ShowPhaseAsync(7);
         await Expect(page.CollectionObjectsWithStatus("Freed").Filter(new() { HasText = "other=<Node>" })).ToHaveCountAsync(2);
         await Expect(page.ChangeLog).ToContainTextAsync("freed Node");
+        await ExpectReadableAsync(page.FreedLines);
         await BrowserFixture.ScreenshotAsync(page.Page, "memory-gc-collected");
 
         await page.PressAsync("ArrowLeft");
@@ -114,6 +115,18 @@ public sealed class MemoryPageTests(BrowserFixture browser) : BrowserTest(browse
         Assert.True(heads.Max() < 24, $"a card's head wraps: {heads.Max():0} px tall");
         await page.CollectionObjects.First.ScrollIntoViewIfNeededAsync();
         await BrowserFixture.ScreenshotAsync(page.Page, "memory-gc-phone-dark");
+
+        await page.ShowPhaseAsync(7);
+        await Expect(page.ChangeLog).ToContainTextAsync("freed Node");
+        await ExpectReadableAsync(page.FreedLines);
+    }
+
+    /// <summary>The log's "freed" lines, in the theme's error colour, read at WCAG's 4.5 to 1 at least.</summary>
+    private static async Task ExpectReadableAsync(Microsoft.Playwright.ILocator lines)
+    {
+        var contrasts = await TextContrast.OfAsync(lines);
+        Assert.NotEmpty(contrasts);
+        Assert.True(contrasts.Min() >= 4.5, $"a freed line reads at {contrasts.Min():0.0} to 1");
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed class MemoryPage(IPage page)
 
     public ILocator ChangeLog => page.GetByTestId("refcount-log");
 
+    /// <summary>The log's lines for what the step freed ("freed Node: ...").</summary>
+    public ILocator FreedLines => ChangeLog.Locator("li.mud-error-text");
+
     public ILocator Output => page.GetByTestId("run-output");
 
     public ILocator Outcome => page.GetByTestId("run-outcome");

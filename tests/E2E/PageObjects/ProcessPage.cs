@@ -109,28 +109,6 @@ public sealed class ProcessPage(IPage page)
         await next.ClickAsync();
     }
 
-    /// <summary>
-    /// The contrast ratio (WCAG's) of each console line's process name against what lies under it: the
-    /// colours as the browser computed them, painted on a canvas (the console's background, the page's
-    /// under it, then the text) so that translucent colours and color-mix() count as drawn.
-    /// </summary>
-    public Task<double[]> ConsoleNameContrastsAsync() => page.Locator("[data-testid='console-line'] .who").EvaluateAllAsync<double[]>("""
-        names => names.map(who => {
-            const canvas = document.createElement('canvas');
-            canvas.width = canvas.height = 1;
-            const g = canvas.getContext('2d', { willReadFrequently: true });
-            const backgrounds = [];
-            for (let e = who; e; e = e.parentElement) backgrounds.unshift(getComputedStyle(e).backgroundColor);
-            g.fillStyle = '#fff';
-            g.fillRect(0, 0, 1, 1);
-            for (const bg of backgrounds) { g.fillStyle = bg; g.fillRect(0, 0, 1, 1); }
-            const under = [...g.getImageData(0, 0, 1, 1).data];
-            g.fillStyle = getComputedStyle(who).color;
-            g.fillRect(0, 0, 1, 1);
-            const text = [...g.getImageData(0, 0, 1, 1).data];
-            const lum = ([r, gr, b]) => [r, gr, b].map(c => c / 255).map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
-            const [hi, lo] = [lum(text), lum(under)].sort((a, b) => b - a);
-            return (hi + 0.05) / (lo + 0.05);
-        })
-        """);
+    /// <summary>The contrast ratio (WCAG's) of each console line's process name against what lies under it (<see cref="TextContrast"/>).</summary>
+    public Task<double[]> ConsoleNameContrastsAsync() => TextContrast.OfAsync(page.Locator("[data-testid='console-line'] .who"));
 }

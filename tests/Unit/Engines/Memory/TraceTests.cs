@@ -65,6 +65,16 @@ public sealed class TraceTests
     }
 
     [Fact]
+    public void The_gc_module_s_own_lists_are_named_not_left_as_two_unexplained_lists()
+    {
+        var trace = MemorySimulator.Run("import gc\ngc.callbacks.append(print)\nprint(gc.collect())\n", new SimulationOptions());
+        var lists = trace.Steps.SelectMany(s => s.Changed).Where(o => o.Type == "list").Select(o => o.Describe()).ToHashSet();
+        Assert.Contains("list gc.garbage (empty)", lists);
+        Assert.Contains("list gc.callbacks (1 item)", lists);
+        Assert.DoesNotContain(lists, l => l.StartsWith("list of", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_script_ending_in_a_call_exits_on_the_module_s_last_line_and_one_of_comments_has_no_step()
     {
         var trace = MemorySimulator.Run("def f():\n    x = [1]\n    return x\nkept = []\nf()\n", new SimulationOptions());

@@ -174,6 +174,9 @@ internal sealed class TraceRecorder(int interval)
         PyInt { Big: { } big } when big.GetBitLength() > BigIntBits => string.Create(CultureInfo.InvariantCulture, $"int of about {(long)Math.Floor(System.Numerics.BigInteger.Log10(System.Numerics.BigInteger.Abs(big))) + 1:N0} digits"),
         PyInt or PyFloat or PyNone => _interp!.Repr(o),
         PyStr s => Interpreter.StrRepr(s.Value.Length > 40 ? s.Value[..40] + "…" : s.Value),
+        // The gc module's own lists, tracked like any list: a full collection counts them among its survivors.
+        PyList l when ReferenceEquals(l, _interp!.Gc.Garbage) => "gc.garbage" + ItemsInBrackets(l.Items.Count),
+        PyList l when ReferenceEquals(l, _interp!.Gc.CallbacksList) => "gc.callbacks" + ItemsInBrackets(l.Items.Count),
         PyList l => $"list of {l.Items.Count}",
         PyTuple t => $"tuple of {t.Items.Length}",
         PyDict d => $"dict of {d.Table.Count}",
@@ -183,6 +186,13 @@ internal sealed class TraceRecorder(int interval)
         PyFunction f => $"function {f.QualName}",
         PyType t => $"class {t.Name}",
         _ => o.Type?.Name ?? "object",
+    };
+
+    private static string ItemsInBrackets(int count) => count switch
+    {
+        0 => " (empty)",
+        1 => " (1 item)",
+        _ => string.Create(CultureInfo.InvariantCulture, $" ({count:N0} items)"),
     };
 
     /// <summary>The most bits of an int written out in full (about 77 digits).</summary>
