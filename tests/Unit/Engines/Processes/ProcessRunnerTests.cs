@@ -48,6 +48,42 @@ public sealed class ProcessRunnerTests(ProcessRunnerFixture fixture, ITestOutput
         Assert.All(events.Where(e => e.Kind == ProcessEventKinds.QueuePut), e => Assert.True(e.Integer("bytes") > 0));
     }
 
+    [Fact]
+    public async Task A_put_on_an_unbounded_queue_never_reads_as_blocked_and_one_on_a_full_queue_does()
+    {
+        const string source = """
+            import time
+            from multiprocessing import Process, Queue
+
+            def drain(q):
+                time.sleep(0.5)
+                q.get()
+
+            if __name__ == "__main__":
+                free, full = Queue(), Queue(maxsize=1)
+                free.put("a")
+                full.put("b")
+                p = Process(target=drain, args=(full,))
+                p.start()
+                full.put("c")
+                p.join()
+                print(free.get(), full.get())
+            """;
+        var (events, result) = await fixture.RunAsync(new ProcessRunRequest(source));
+
+        Assert.Equal(RunEnding.Finished, result.Ending);
+        var main = events.Where(e => e.Name == "MainProcess").ToList();
+        var timeline = new Playground.Client.Components.Processes.Timeline.ProcessTimeline();
+        timeline.Apply(events);
+        var lane = timeline.Lanes.Single(l => l.Name == "MainProcess");
+        var begun = main.Where(e => e.Kind == ProcessEventKinds.QueuePutBegun).ToList();
+        Assert.Equal(["false", "true", "true"], begun.Select(e => e.Text("bounded")));
+        // the first put starts the feeder thread: it takes a while, and is running all along
+        Assert.Equal("running", lane.StateAt(begun[0].Timestamp + 1e-6));
+        // the third waits about half a second for the child to make room
+        Assert.StartsWith("blocked on a queue", lane.StateAt(begun[2].Timestamp + 1e-6), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("fork")]
     [InlineData("spawn")]

@@ -28,9 +28,15 @@ public enum LaneActivity
 /// <summary>Which activity an event's kind opens, and how a student reads it.</summary>
 public static class LaneActivities
 {
-    /// <summary>The wait a blocking kind opens, or null when <paramref name="kind"/> does not block (see <see cref="ProcessEventKinds.WaitEndedBy"/>).</summary>
-    public static LaneActivity? WaitOpenedBy(string kind) => kind switch
+    /// <summary>
+    /// The wait a blocking event opens (see <see cref="ProcessEventKinds.WaitEndedBy"/>), or null when it
+    /// cannot block: a call with block=False returns or raises at once, and a put() on a Queue without a
+    /// maxsize never waits for room (the time it takes the first time is its feeder thread starting).
+    /// </summary>
+    public static LaneActivity? WaitOpenedBy(ProcessEvent e) => e.Kind switch
     {
+        _ when e.Text("block") == "false" => null,
+        ProcessEventKinds.QueuePutBegun when e.Text("bounded") == "false" => null,
         ProcessEventKinds.LockRequested => LaneActivity.WaitingForLock,
         ProcessEventKinds.QueuePutBegun or ProcessEventKinds.QueueGetBegun => LaneActivity.WaitingForQueue,
         ProcessEventKinds.PipeRecvBegun => LaneActivity.WaitingForPipe,

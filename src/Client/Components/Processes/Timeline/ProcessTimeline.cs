@@ -113,7 +113,7 @@ public sealed class ProcessTimeline
                 lane.Enter(e.Timestamp, LaneActivity.Running, null);
                 break;
             default:
-                if (LaneActivities.WaitOpenedBy(e.Kind) is { } wait)
+                if (LaneActivities.WaitOpenedBy(e) is { } wait)
                 {
                     lane.Enter(e.Timestamp, wait, WaitedFor(e));
                 }

@@ -376,6 +376,15 @@ def _queues():
             setattr(cls, meth, wrapped)
 
     put, get = q.Queue.put, q.Queue.get
+    try:
+        from _multiprocessing import SemLock
+        sem_value_max = SemLock.SEM_VALUE_MAX
+    except (ImportError, AttributeError):
+        sem_value_max = 2 ** 31 - 1
+
+    def bounded(self):
+        # Queue(maxsize <= 0) keeps SEM_VALUE_MAX as its maxsize: its put() never waits for room.
+        return getattr(self, "_maxsize", sem_value_max) < sem_value_max
 
     def qname(self):
         return "Queue-" + ident(self._rlock).split("-", 1)[-1]
@@ -391,7 +400,7 @@ def _queues():
             return put(self, obj, block, timeout)
         step("queue.put", queue=qname(self))
         size = _pickled_size(obj)
-        emit("queue.put.begun", queue=qname(self), bytes=size, block=block, timeout=timeout)
+        emit("queue.put.begun", queue=qname(self), bytes=size, block=block, timeout=timeout, bounded=bounded(self))
         mid = _message_id()
         put(self, Message(mid, obj), block, timeout)
         emit("queue.put", queue=qname(self), bytes=size, value=obj, repr=_short_repr(obj), msg=mid, qsize=qsize(self))
