@@ -33,6 +33,10 @@ public sealed class ProcessRunnerTests(ProcessRunnerFixture fixture, ITestOutput
         Assert.All(exits, e => Assert.Equal(0, e.Integer("exitcode")));
         var lines = events.Where(e => e.Kind == ProcessEventKinds.Output).Select(e => (e.Name, e.Text("text"))).Order().ToList();
         Assert.Equal(Enumerable.Range(0, 5).Select(i => ($"Process-{i + 1}", (string?)$"Worker: {i}")).ToList(), lines);
+        // the lanes stand in the order the parent started the children, however they came to report
+        var timeline = new Playground.Client.Components.Processes.Timeline.ProcessTimeline();
+        timeline.Apply(events.OrderBy(e => e.Name == "MainProcess").ThenByDescending(e => e.Name));
+        Assert.Equal(["MainProcess", "Process-1", "Process-2", "Process-3", "Process-4", "Process-5"], timeline.Lanes.Select(l => l.Name));
     }
 
     [Fact]

@@ -35,20 +35,30 @@ public sealed class ProcessTimeline
 
     public long EventCount => _times.Count;
 
-    /// <summary>Lanes in the order their processes started.</summary>
+    /// <summary>
+    /// Lanes in the order their processes were started: by the parent's start() when it reported it (a
+    /// child's own start-up time, measured in the child, can put Process-5 before Process-4 when both were
+    /// started within a millisecond or two), else by when the process began.
+    /// </summary>
     public IReadOnlyList<TimelineLane> Lanes
     {
         get
         {
             if (!_lanesSorted)
             {
-                _ordered.Sort((a, b) => (a.FirstSeen ?? 0).CompareTo(b.FirstSeen ?? 0));
+                _ordered.Sort((a, b) => StartOrder(a).CompareTo(StartOrder(b)));
                 _lanesSorted = true;
             }
 
             return _ordered;
         }
     }
+
+    /// <summary>When each child's start() was called in its parent (process.start), by the child's pid.</summary>
+    private readonly Dictionary<long, double> _startCalls = [];
+
+    private (double, int) StartOrder(TimelineLane lane) =>
+        (_startCalls.TryGetValue(lane.Pid, out var called) ? called : lane.FirstSeen ?? 0, lane.Pid);
 
     public IReadOnlyList<MessageArrow> Arrows => _arrows;
 
@@ -107,6 +117,16 @@ public sealed class ProcessTimeline
                 break;
             case ProcessEventKinds.ProcessExit:
                 lane.Enter(e.Timestamp, LaneActivity.Exited, e.Integer("exitcode")?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case ProcessEventKinds.ProcessStart:
+                if (e.Integer("child") is { } child)
+                {
+                    _startCalls[child] = e.Timestamp;
+                    _lanesSorted = false;
+                }
+
+                lane.Enter(e.Timestamp, LaneActivity.Running, null);
+                Observe(e);
                 break;
             case ProcessEventKinds.Output:
                 _console.Add(new TimelineConsoleLine(e.Timestamp, e.Pid, lane.Index, e.Name, e.Text("stream") ?? "stdout", e.Text("text") ?? string.Empty));
