@@ -16,7 +16,8 @@ public sealed partial class ProcessTimelineView
     private const double PanStep = 0.25;
     private const double CursorStep = 0.01;
     private const double LaneHeight = 18;
-    private const double LaneGap = 10;
+    /// <summary>Room between two lanes for the labels of the messages that pass between them (11 px text and its halo).</summary>
+    private const double LaneGap = 16;
     private const double RulerHeight = 22;
     private const double DefaultWidth = 800;
     private const double DragThresholdPixels = 3;
@@ -257,6 +258,17 @@ public sealed partial class ProcessTimelineView
     {
         var middle = bundle.MiddleX;
         return middle + 3 + (bundle.Label.Length * LabelCharWidth) > _width ? (middle - 3, "end") : (middle + 3, "start");
+    }
+
+    /// <summary>
+    /// The baseline of an arrow's or a bundle's label: in the gap between two lanes nearest the arrow's
+    /// middle, never over a lane, where it would hide the bars of the process it crosses.
+    /// </summary>
+    private double LabelBaseline(ArrowBundle bundle)
+    {
+        var middle = (LaneMiddle(bundle.FromPid) + LaneMiddle(bundle.ToPid)) / 2;
+        var gap = Math.Clamp(Math.Round((middle - RulerHeight) / (LaneHeight + LaneGap)), 1, Math.Max(1, _rows.Count - 1));
+        return RulerHeight + (gap * (LaneHeight + LaneGap)) + 4;
     }
 
     [JSInvokable]

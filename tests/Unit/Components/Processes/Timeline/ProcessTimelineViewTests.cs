@@ -65,8 +65,15 @@ public sealed class ProcessTimelineViewTests : BunitTestBase
         Assert.Equal(11, view.FindAll("[data-testid='message-arrow'] line[marker-end]").Count);
         var spread = view.FindAll("[data-testid='message-arrow'] line, .arrow-label").ToList();
         Assert.True(spread.Count(e => e.LocalName == "text") > 1, "the spread arrows are labelled");
+        // each label (11 px: from 9 above its baseline to 2 below) stands in a gap between lanes, hiding no bar
+        var lanes = view.FindAll("rect.lane-bg").Select(r => (Top: Number(r, "y"), Bottom: Number(r, "y") + Number(r, "height"))).ToList();
+        Assert.All(view.FindAll(".arrow-label"), label =>
+            Assert.DoesNotContain(lanes, lane => Number(label, "y") - 9 < lane.Bottom && Number(label, "y") + 2 > lane.Top));
         Assert.True(spread.FindLastIndex(e => e.LocalName == "line") < spread.FindIndex(e => e.LocalName == "text"), "a line is drawn over a label");
     }
+
+    private static double Number(AngleSharp.Dom.IElement e, string attribute) =>
+        double.Parse(e.GetAttribute(attribute)!, System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData("queue_producer_consumer", false)]
