@@ -15,7 +15,7 @@ public static class WaitForGraphLayout
     public const double ResourceWidth = 124;
     public const double NodeHeight = 36;
     private const double Margin = 12;
-    private const double ColumnGap = 28;
+    private const double ColumnGap = 44; // room for "joins" between a parent and its child
     private const double RowGap = 14;
 
     public static WaitForGraphDrawing Of(WaitForGraph graph)
