@@ -17,6 +17,17 @@ internal sealed partial class Interpreter
                     return v;
                 }
 
+                if (name == "__context__" && inst.Args != null)
+                {
+                    if (inst.Context is not { } context)
+                    {
+                        return NewNone();
+                    }
+
+                    Incref(context, Why.Temporary);
+                    return context;
+                }
+
                 if (name == "args" && inst.Args != null)
                 {
                     var items = inst.Args.ToArray();
@@ -856,6 +867,12 @@ internal sealed partial class Interpreter
                 foreach (var v in values)
                 {
                     Decref(v, Why.GcClear);
+                }
+
+                if (inst.Context is { } context)
+                {
+                    inst.Context = null;
+                    Decref(context, Why.GcClear, "__context__");
                 }
 
                 break;

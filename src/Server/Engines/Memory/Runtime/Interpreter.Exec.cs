@@ -610,6 +610,7 @@ internal sealed partial class Interpreter
         }
         catch (PyException e) when (t.Handlers.Length > 0)
         {
+            NoteContext(e);
             AddTraceback(e, f);
             var (failedLine, failedAt) = (f.Line, f.At);
             var handler = FindHandler(t, e, f);
@@ -623,6 +624,7 @@ internal sealed partial class Interpreter
 
             var caughtWith = e.Value.Traceback!;
             _handling.Add((e.Value, caughtWith.Count > 1 ? caughtWith[..^1] : null, f, caughtWith[^1]));
+            e.Value.CaughtTraceback = caughtWith;
             e.Value.Traceback = null;
 
             // PUSH_EXC_INFO: the exception becomes the one being handled, a reference of its own until
@@ -648,6 +650,11 @@ internal sealed partial class Interpreter
                 Decref(e.Value, Why.HandledException, clause);
                 return bodyFlow;
             }
+            catch (PyException raised)
+            {
+                NoteContext(raised);
+                throw;
+            }
             finally
             {
                 if (handler.Target != null)
@@ -666,6 +673,33 @@ internal sealed partial class Interpreter
         }
 
         return flow == Flow.Normal ? ExecBlock(t.OrElse, f) : flow;
+    }
+
+    /// <summary>
+    /// _PyErr_SetObject: an exception raised while another is being handled keeps that one as its
+    /// __context__ (a reference of its own), unless it is that one re-raised or already has a context. Noted
+    /// where the new exception first meets a try statement or leaves the except block, which is before
+    /// anything can see it. A context chain that would come back to the new exception is cut there, as
+    /// CPython cuts it.
+    /// </summary>
+    private void NoteContext(PyException raised)
+    {
+        if (_handling.Count == 0 || raised.Reraised != null || raised.Value.Context != null)
+        {
+            return;
+        }
+
+        var handled = _handling[^1].Value;
+        for (var c = handled; c != null; c = c.Context)
+        {
+            if (ReferenceEquals(c, raised.Value))
+            {
+                return;
+            }
+        }
+
+        raised.Value.Context = handled;
+        Incref(handled, Why.Attribute, "__context__");
     }
 
     private void ClearHandlerName(NameExpr target, Frame f)

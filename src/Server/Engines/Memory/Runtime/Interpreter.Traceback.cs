@@ -29,7 +29,24 @@ internal sealed partial class Interpreter
     public string FormatTraceback(PyInstance e)
     {
         var sb = new StringBuilder();
-        if (e.Traceback is { Count: > 0 } tb)
+        AppendException(sb, e, e.Traceback, []);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// print_exception_recursive (Lib/traceback.py's TracebackException, as 3.11's C printer does): the
+    /// context first, with the traceback it was caught with, then a line that links it to this one.
+    /// </summary>
+    private void AppendException(StringBuilder sb, PyInstance e, List<TracebackEntry>? tb, HashSet<PyInstance> seen)
+    {
+        seen.Add(e);
+        if (e.Context is { } context && !seen.Contains(context))
+        {
+            AppendException(sb, context, context.CaughtTraceback, seen);
+            sb.Append("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+
+        if (tb is { Count: > 0 })
         {
             sb.Append("Traceback (most recent call last):\n");
 
@@ -64,7 +81,6 @@ internal sealed partial class Interpreter
         }
 
         sb.Append('\n');
-        return sb.ToString();
     }
 
     private static void AppendRepeated(StringBuilder sb, int count)

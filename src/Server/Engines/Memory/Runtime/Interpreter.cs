@@ -643,6 +643,12 @@ internal sealed partial class Interpreter
                     inst.Args = null;
                 }
 
+                if (inst.Context is { } context)
+                {
+                    inst.Context = null;
+                    Decref(context, Why.ContainerFreed, "__context__");
+                }
+
                 Freed(o, true);
                 Decref(inst.Type, Why.ContainerFreed, "type");
                 return;

@@ -180,14 +180,29 @@ internal sealed class PyInstance(PyType type) : PyObject(type)
 
     public List<TracebackEntry>? Traceback;
 
+    /// <summary>
+    /// An exception's __context__: the exception that was being handled when this one was raised
+    /// (_PyErr_SetObject), which it keeps alive and which an uncaught traceback prints first.
+    /// </summary>
+    public PyInstance? Context;
+
+    /// <summary>The traceback an exception was caught with, kept for printing it as another's context.</summary>
+    public List<TracebackEntry>? CaughtTraceback;
+
     public override bool IsGcType => true;
 
     public override void Traverse(List<PyObject> into)
     {
-        // subtype_traverse visits the managed values (in insertion order) and then the type.
+        // subtype_traverse visits the managed values (in insertion order), BaseException_traverse the
+        // context, then the type.
         foreach (var v in Attributes.Values)
         {
             into.Add(v);
+        }
+
+        if (Context != null)
+        {
+            into.Add(Context);
         }
 
         into.Add(Type);

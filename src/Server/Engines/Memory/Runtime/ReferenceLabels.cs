@@ -66,6 +66,11 @@ internal static class ReferenceLabels
                     }
                 }
 
+                if (i.Context is { } context)
+                {
+                    into.Add((context, ".__context__"));
+                }
+
                 into.Add((i.Type, HeapReference.ClassLabel));
                 break;
             case PyType t:
