@@ -62,6 +62,9 @@ public sealed class MemoryPoolsPageTests(BrowserFixture browser) : BrowserTest(b
         await page.GoToStepAsync(5);
 
         await Expect(page.FreedArenas).ToHaveCountAsync(2);
+        // "given back to the system" reads over the arena's hatching (faded with it, it read at 2.6:1)
+        var contrasts = await TextContrast.OfAsync(page.FreedArenas);
+        Assert.True(contrasts.Min() >= 4.5, $"a given-back arena's note reads at {contrasts.Min():0.0}:1");
         var width = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"The page scrolls sideways: {width}px wide.");
         await page.ScreenshotAroundAsync(page.Page.GetByTestId("pool-grid"), "memory-pools-phone-dark");

@@ -33,6 +33,7 @@ public sealed class ProcessPageTests(BrowserFixture browser) : BrowserTest(brows
         // five lane colours, each readable as text on the light console (the amber one read at 2.4:1)
         var contrasts = await page.ConsoleNameContrastsAsync();
         Assert.True(contrasts.Min() >= 4.5, $"a process's name in the console reads at {contrasts.Min():0.0}:1");
+        await ExpectReadableEndingAsync(page);
 
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-five-workers");
     }
@@ -95,7 +96,16 @@ public sealed class ProcessPageTests(BrowserFixture browser) : BrowserTest(brows
         var contrasts = await page.ConsoleNameContrastsAsync();
         Assert.NotEmpty(contrasts);
         Assert.True(contrasts.Min() >= 4.5, $"a process's name in the console reads at {contrasts.Min():0.0}:1");
+        await ExpectReadableEndingAsync(page);
         await BrowserFixture.ScreenshotAsync(page.Page, "processes-pipe-timeline-phone-dark");
+    }
+
+    /// <summary>The run's ending ("Finished with exit code 0", in the theme's success green) reads at WCAG's 4.5 to 1 at least.</summary>
+    private static async Task ExpectReadableEndingAsync(ProcessPage page)
+    {
+        var ending = await TextContrast.OfAsync(page.Ending.Locator(".mud-alert-message"));
+        Assert.NotEmpty(ending);
+        Assert.True(ending.Min() >= 4.5, $"the run's ending reads at {ending.Min():0.0}:1");
     }
 
     [Fact]

@@ -34,9 +34,14 @@ public sealed class ProcessRunnerTests(ProcessRunnerFixture fixture, ITestOutput
         var lines = events.Where(e => e.Kind == ProcessEventKinds.Output).Select(e => (e.Name, e.Text("text"))).Order().ToList();
         Assert.Equal(Enumerable.Range(0, 5).Select(i => ($"Process-{i + 1}", (string?)$"Worker: {i}")).ToList(), lines);
         // the lanes stand in the order the parent started the children, however they came to report
+        var reported = events.OrderBy(e => e.Name == "MainProcess").ThenByDescending(e => e.Name).ToList();
         var timeline = new Playground.Client.Components.Processes.Timeline.ProcessTimeline();
-        timeline.Apply(events.OrderBy(e => e.Name == "MainProcess").ThenByDescending(e => e.Name));
+        timeline.Apply(reported);
         Assert.Equal(["MainProcess", "Process-1", "Process-2", "Process-3", "Process-4", "Process-5"], timeline.Lanes.Select(l => l.Name));
+        // and the summary table lists them so
+        var summary = new Playground.Client.Components.Processes.Summary.ProcessSummary();
+        reported.ForEach(summary.Apply);
+        Assert.Equal(timeline.Lanes.Select(l => l.Name), summary.Rows.Select(r => r.Name));
     }
 
     [Fact]

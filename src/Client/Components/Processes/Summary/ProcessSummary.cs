@@ -14,12 +14,15 @@ namespace Playground.Client.Components.Processes.Summary;
 public sealed class ProcessSummary
 {
     private readonly Dictionary<int, ProcessSummaryRow> _rows = [];
+    private readonly StartCalls _startCalls = new();
 
-    public IEnumerable<ProcessSummaryRow> Rows => _rows.Values;
+    /// <summary>The processes in the order they were started, as the timeline's lanes stand (<see cref="StartCalls"/>).</summary>
+    public IEnumerable<ProcessSummaryRow> Rows => _rows.Values.OrderBy(r => _startCalls.Order(r.Pid, r.FirstSeen));
 
     public void Apply(ProcessEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        _startCalls.Note(e);
         if (!_rows.TryGetValue(e.Pid, out var row))
         {
             _rows[e.Pid] = row = new ProcessSummaryRow(e.Pid, e.Name, e.Timestamp);

@@ -35,11 +35,7 @@ public sealed class ProcessTimeline
 
     public long EventCount => _times.Count;
 
-    /// <summary>
-    /// Lanes in the order their processes were started: by the parent's start() when it reported it (a
-    /// child's own start-up time, measured in the child, can put Process-5 before Process-4 when both were
-    /// started within a millisecond or two), else by when the process began.
-    /// </summary>
+    /// <summary>Lanes in the order their processes were started (<see cref="StartCalls"/>).</summary>
     public IReadOnlyList<TimelineLane> Lanes
     {
         get
@@ -54,11 +50,9 @@ public sealed class ProcessTimeline
         }
     }
 
-    /// <summary>When each child's start() was called in its parent (process.start), by the child's pid.</summary>
-    private readonly Dictionary<long, double> _startCalls = [];
+    private readonly StartCalls _startCalls = new();
 
-    private (double, int) StartOrder(TimelineLane lane) =>
-        (_startCalls.TryGetValue(lane.Pid, out var called) ? called : lane.FirstSeen ?? 0, lane.Pid);
+    private (double, int) StartOrder(TimelineLane lane) => _startCalls.Order(lane.Pid, lane.FirstSeen ?? 0);
 
     public IReadOnlyList<MessageArrow> Arrows => _arrows;
 
@@ -119,9 +113,8 @@ public sealed class ProcessTimeline
                 lane.Enter(e.Timestamp, LaneActivity.Exited, e.Integer("exitcode")?.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case ProcessEventKinds.ProcessStart:
-                if (e.Integer("child") is { } child)
+                if (_startCalls.Note(e))
                 {
-                    _startCalls[child] = e.Timestamp;
                     _lanesSorted = false;
                 }
 

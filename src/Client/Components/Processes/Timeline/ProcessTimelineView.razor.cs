@@ -32,8 +32,11 @@ public sealed partial class ProcessTimelineView
     /// <summary>A label is drawn only this far from the last one drawn, so crowded arrows do not print over each other.</summary>
     private const double LabelSpacingPixels = 28;
 
-    /// <summary>About the width of a character of an arrow's label (12 px monospace text).</summary>
+    /// <summary>About the width of a character of an arrow's label (11 px monospace text: 6.6 px, and some to spare).</summary>
     private const double LabelCharWidth = 7.2;
+
+    /// <summary>The least room between two labels in one gap.</summary>
+    private const double LabelGapPixels = 6;
 
     /// <summary>
     /// Messages received the same way this close to the last one are drawn as a bundle: at a few pixels
@@ -228,22 +231,26 @@ public sealed partial class ProcessTimelineView
     }
 
     /// <summary>
-    /// The arrows and bundles whose label is drawn: each at least <see cref="LabelSpacingPixels"/> from any
-    /// other label drawn and clear of its text. Bundles come first: a bundle's count says more at this
-    /// zoom than the value of one arrow beside it.
+    /// The arrows and bundles whose label is drawn: each clear of every other label drawn in the same gap
+    /// between lanes, by the text's whole width where it is written (<see cref="LabelPlace"/>), and at
+    /// least <see cref="LabelSpacingPixels"/> from it. Bundles come first: a bundle's count says more at
+    /// this zoom than the value of one arrow beside it.
     /// </summary>
-    private static HashSet<ArrowBundle> LabelsWithRoom(IReadOnlyList<ArrowBundle> bundles)
+    private HashSet<ArrowBundle> LabelsWithRoom(IReadOnlyList<ArrowBundle> bundles)
     {
         var shown = new HashSet<ArrowBundle>();
-        var taken = new List<(double Middle, double Half)>();
+        var taken = new List<(double Baseline, double Left, double Right)>();
         foreach (var bundle in bundles.OrderByDescending(b => b.IsBundle).ThenBy(b => b.MiddleX))
         {
-            var middle = bundle.MiddleX;
-            var half = bundle.Label.Length * LabelCharWidth / 2;
-            if (taken.TrueForAll(t => Math.Abs(middle - t.Middle) >= Math.Max(LabelSpacingPixels, t.Half + half)))
+            var (x, anchor) = LabelPlace(bundle);
+            var length = bundle.Label.Length * LabelCharWidth;
+            var (left, right) = anchor == "end" ? (x - length, x) : (x, x + length);
+            var baseline = LabelBaseline(bundle);
+            if (taken.TrueForAll(t => t.Baseline != baseline || left >= t.Right + LabelGapPixels || right <= t.Left - LabelGapPixels)
+                && taken.TrueForAll(t => t.Baseline != baseline || Math.Abs(left - t.Left) >= LabelSpacingPixels))
             {
                 shown.Add(bundle);
-                taken.Add((middle, half));
+                taken.Add((baseline, left, right));
             }
         }
 

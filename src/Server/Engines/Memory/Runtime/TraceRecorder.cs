@@ -188,11 +188,12 @@ internal sealed class TraceRecorder(int interval)
         _ => o.Type?.Name ?? "object",
     };
 
+    /// <summary>What a gc list holds after its name: nothing when empty (as it mostly is), so that the name fits a card.</summary>
     private static string ItemsInBrackets(int count) => count switch
     {
-        0 => " (empty)",
-        1 => " (1 item)",
-        _ => string.Create(CultureInfo.InvariantCulture, $" ({count:N0} items)"),
+        0 => string.Empty,
+        1 => ", 1 item",
+        _ => string.Create(CultureInfo.InvariantCulture, $", {count:N0} items"),
     };
 
     /// <summary>The most bits of an int written out in full (about 77 digits).</summary>

@@ -45,7 +45,7 @@ public sealed class WaitForGraphViewTests : BunitTestBase
                 "resource:Lock-0x7f39ca5bd000 held by process:3 cycle=true",
             ],
             edges);
-        Assert.Equal("The cycle: Process-1 → Process-2 → Process-1: none of them can go on.", view.Find("[data-testid='wait-for-cycle']").TextContent);
+        Assert.Equal("The cycle: Process-1 → Process-2 → Process-1: neither can go on.", view.Find("[data-testid='wait-for-cycle']").TextContent);
     }
 
     [Fact]

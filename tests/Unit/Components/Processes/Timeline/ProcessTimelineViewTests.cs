@@ -72,6 +72,28 @@ public sealed class ProcessTimelineViewTests : BunitTestBase
         Assert.True(spread.FindLastIndex(e => e.LocalName == "line") < spread.FindIndex(e => e.LocalName == "text"), "a line is drawn over a label");
     }
 
+    [Theory]
+    [InlineData("pipe_ping_pong")]
+    [InlineData("queue_producer_consumer")]
+    [InlineData("five_workers")]
+    public void No_two_labels_in_one_gap_between_lanes_print_over_each_other_at_any_width(string recording)
+    {
+        var view = Render(recording);
+        foreach (var width in new[] { 300, 390, 500, 700, 900, 1200, 2000, 5000 })
+        {
+            view.InvokeAsync(() => view.Instance.OnWidthChanged(width));
+            var labels = view.FindAll(".arrow-label").Select(l =>
+            {
+                var (x, length) = (Number(l, "x"), l.TextContent.Length * 6.6);
+                return (Baseline: Number(l, "y"), Left: l.GetAttribute("text-anchor") == "end" ? x - length : x, Right: l.GetAttribute("text-anchor") == "end" ? x : x + length, Text: l.TextContent);
+            }).ToList();
+            foreach (var a in labels)
+            {
+                Assert.DoesNotContain(labels, b => a != b && a.Baseline == b.Baseline && a.Left < b.Right && b.Left < a.Right);
+            }
+        }
+    }
+
     private static double Number(AngleSharp.Dom.IElement e, string attribute) =>
         double.Parse(e.GetAttribute(attribute)!, System.Globalization.CultureInfo.InvariantCulture);
 
