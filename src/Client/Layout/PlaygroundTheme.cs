@@ -41,6 +41,9 @@ public static class PlaygroundTheme
             ErrorContrastText = DarkText,
             Success = "#66bb6a",
             SuccessContrastText = DarkText,
+
+            // an alert's text is the darker shade: on the dark theme that one must be lighter still
+            SuccessDarken = "#81c784",
             AppbarBackground = "#1e2a38",
         },
     };

@@ -35,6 +35,9 @@ public sealed partial class ProcessTimelineView
     /// <summary>About the width of a character of an arrow's label (11 px monospace text: 6.6 px, and some to spare).</summary>
     private const double LabelCharWidth = 7.2;
 
+    /// <summary>How far an 11 px label's baseline sits below the middle of its text.</summary>
+    private const double LabelHalfHeight = 4;
+
     /// <summary>The least room between two labels in one gap.</summary>
     private const double LabelGapPixels = 6;
 
@@ -274,8 +277,14 @@ public sealed partial class ProcessTimelineView
     private double LabelBaseline(ArrowBundle bundle)
     {
         var middle = (LaneMiddle(bundle.FromPid) + LaneMiddle(bundle.ToPid)) / 2;
-        var gap = Math.Clamp(Math.Round((middle - RulerHeight) / (LaneHeight + LaneGap)), 1, Math.Max(1, _rows.Count - 1));
-        return RulerHeight + (gap * (LaneHeight + LaneGap)) + 4;
+        if (_rows.Count < 2)
+        {
+            // one lane (a process that puts on its own queue): no gap between lanes, so over the lane
+            return middle + LabelHalfHeight;
+        }
+
+        var gap = Math.Clamp(Math.Round((middle - RulerHeight) / (LaneHeight + LaneGap)), 1, _rows.Count - 1);
+        return RulerHeight + (gap * (LaneHeight + LaneGap)) + LabelHalfHeight;
     }
 
     [JSInvokable]

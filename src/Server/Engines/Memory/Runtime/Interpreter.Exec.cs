@@ -39,15 +39,6 @@ internal sealed partial class Interpreter
         }
     }
 
-    private static void AddTraceback(PyException e, Frame frame) =>
-        (e.Value.Traceback ??= []).Add(e.Reraised is { } again && again.Frame == frame ? again.Entry : new TracebackEntry(frame.Line, frame.Name, frame.At));
-
-    /// <summary>
-    /// The exceptions being handled, innermost last (the thread's exc_info chain): what a bare
-    /// <c>raise</c> re-raises, with the traceback it was caught with (this frame's entry apart).
-    /// </summary>
-    private readonly List<(PyInstance Value, List<TracebackEntry>? Outer, Frame Frame, TracebackEntry Here)> _handling = [];
-
     private Flow ExecBlock(Stmt[] body, Frame f)
     {
         foreach (var s in body)
@@ -540,7 +531,7 @@ internal sealed partial class Interpreter
             baseType = b as PyType ?? throw Raise(Types.TypeError, "bases must be types");
         }
 
-        var cls = NewClass(cd.Name, baseType);
+        var cls = NewClass(cd.Name, baseType, cd.Base != null);
         // Names the body reads but never binds come from the function around the class (Resolver,
         // LOAD_CLASSDEREF).
         var frame = new Frame(cd.Name, null, EnclosingFunctionFrame(f), cls);
@@ -552,6 +543,15 @@ internal sealed partial class Interpreter
         catch (PyException e)
         {
             AddTraceback(e, frame);
+
+            // type_new never ran: there is no class for the collector to find later, so the one the
+            // model made for the body to fill lets go of itself now and is freed.
+            DropMro(cls, Why.HeldByOwnClass);
+            for (var i = cls.OwnStructures.Count - 1; i >= 0; i--)
+            {
+                Decref(cls, Why.HeldByOwnClass, cls.OwnStructures[i]);
+            }
+
             Decref(cls, Why.Temporary);
             throw;
         }
@@ -563,229 +563,6 @@ internal sealed partial class Interpreter
         BuildClass(cls);
         StoreName(cd.Target, cls, f);
     }
-
-    private Flow ExecTry(TryStmt t, Frame f)
-    {
-        Flow flow;
-        PyException? pending = null;
-        try
-        {
-            flow = ExecTryBody(t, f);
-        }
-        catch (PyException e) when (t.FinalBody.Length > 0)
-        {
-            pending = e;
-            flow = Flow.Normal;
-        }
-
-        if (t.FinalBody.Length > 0)
-        {
-            var finalFlow = ExecBlock(t.FinalBody, f);
-            if (finalFlow != Flow.Normal)
-            {
-                // A break/continue/return in finally discards the pending exception, as in CPython.
-                if (pending != null)
-                {
-                    Decref(pending.Value, Why.Temporary);
-                }
-
-                return finalFlow;
-            }
-        }
-
-        if (pending != null)
-        {
-            throw pending;
-        }
-
-        return flow;
-    }
-
-    private Flow ExecTryBody(TryStmt t, Frame f)
-    {
-        Flow flow;
-        try
-        {
-            flow = ExecBlock(t.Body, f);
-        }
-        catch (PyException e) when (t.Handlers.Length > 0)
-        {
-            NoteContext(e);
-            AddTraceback(e, f);
-            var (failedLine, failedAt) = (f.Line, f.At);
-            var handler = FindHandler(t, e, f);
-            if (handler == null)
-            {
-                // Matching the except clauses ran code; the traceback still points where the error was.
-                e.Value.Traceback!.RemoveAt(e.Value.Traceback.Count - 1);
-                (f.Line, f.At) = (failedLine, failedAt);
-                throw;
-            }
-
-            var caughtWith = e.Value.Traceback!;
-            _handling.Add((e.Value, caughtWith.Count > 1 ? caughtWith[..^1] : null, f, caughtWith[^1]));
-            e.Value.CaughtTraceback = caughtWith;
-            e.Value.Traceback = null;
-
-            // PUSH_EXC_INFO: the exception becomes the one being handled, a reference of its own until
-            // POP_EXCEPT; the one on the stack goes to the name, or is popped.
-            var clause = "the except clause of line " + handler.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Incref(e.Value, Why.HandledException, clause);
-            if (handler.Target != null)
-            {
-                StoreName(handler.Target, e.Value, f);
-            }
-            else
-            {
-                Decref(e.Value, Why.Temporary);
-            }
-
-            var handled = false;
-            try
-            {
-                var bodyFlow = ExecBlock(handler.Body, f);
-                handled = true;
-
-                // POP_EXCEPT, then "except E as e" deletes e (a normal exit, a return, a break alike).
-                Decref(e.Value, Why.HandledException, clause);
-                return bodyFlow;
-            }
-            catch (PyException raised)
-            {
-                NoteContext(raised);
-                throw;
-            }
-            finally
-            {
-                if (handler.Target != null)
-                {
-                    ClearHandlerName(handler.Target, f);
-                }
-
-                if (!handled)
-                {
-                    // An exception escaping the block: its cleanup deletes e first, then POP_EXCEPT.
-                    Decref(e.Value, Why.HandledException, clause);
-                }
-
-                _handling.RemoveAt(_handling.Count - 1);
-            }
-        }
-
-        return flow == Flow.Normal ? ExecBlock(t.OrElse, f) : flow;
-    }
-
-    /// <summary>
-    /// _PyErr_SetObject: an exception raised while another is being handled keeps that one as its
-    /// __context__ (a reference of its own), unless it is that one re-raised or already has a context. Noted
-    /// where the new exception first meets a try statement or leaves the except block, which is before
-    /// anything can see it. A context chain that would come back to the new exception is cut there, as
-    /// CPython cuts it.
-    /// </summary>
-    private void NoteContext(PyException raised)
-    {
-        if (_handling.Count == 0 || raised.Reraised != null || raised.Value.Context != null)
-        {
-            return;
-        }
-
-        var handled = _handling[^1].Value;
-        for (var c = handled; c != null; c = c.Context)
-        {
-            if (ReferenceEquals(c, raised.Value))
-            {
-                return;
-            }
-        }
-
-        raised.Value.Context = handled;
-        Incref(handled, Why.Attribute, "__context__");
-    }
-
-    private void ClearHandlerName(NameExpr target, Frame f)
-    {
-        try
-        {
-            DeleteName(target, f);
-        }
-        catch (PyException gone)
-        {
-            Decref(gone.Value, Why.Temporary);
-        }
-    }
-
-    private ExceptHandler? FindHandler(TryStmt t, PyException e, Frame f)
-    {
-        foreach (var h in t.Handlers)
-        {
-            // Each except clause tried is a line of its own, as sys.settrace's line events show: its
-            // match runs there, and so does PUSH_EXC_INFO when it is the one.
-            f.Line = h.Line;
-            Step(h.Line);
-            if (h.Type == null)
-            {
-                return h;
-            }
-
-            var type = Eval(h.Type, f);
-            try
-            {
-                var types = type is PyTuple tuple ? tuple.Items : [type];
-                foreach (var ty in types)
-                {
-                    if (ty is PyType pt && e.Value.Type.IsSubtypeOf(pt))
-                    {
-                        return h;
-                    }
-                }
-            }
-            finally
-            {
-                Decref(type, Why.Temporary);
-            }
-        }
-
-        return null;
-    }
-
-    private PyException ExecRaise(RaiseStmt r, Frame f)
-    {
-        if (r.Exception == null)
-        {
-            if (_handling.Count == 0)
-            {
-                return Raise(Types.RuntimeError, "No active exception to reraise");
-            }
-
-            // do_raise(NULL): the exception being handled, a new reference, with the traceback it was
-            // caught with.
-            var (value, outer, frame, here) = _handling[^1];
-            Incref(value, Why.Temporary);
-            value.Traceback = outer is null ? null : [.. outer];
-            return new PyException(value) { Reraised = (frame, here) };
-        }
-
-        var v = Eval(r.Exception, f);
-
-        // RAISE_VARARGS carries the raise statement's location (usually the whole line: no carets).
-        f.At = r;
-        if (v is PyType t && t.IsSubtypeOf(Types.BaseException))
-        {
-            var inst = (PyInstance)Call(t, [], null);
-            Decref(v, Why.Temporary);
-            return new PyException(inst);
-        }
-
-        if (v is PyInstance i && i.Type.IsSubtypeOf(Types.BaseException))
-        {
-            return new PyException(i);
-        }
-
-        Decref(v, Why.Temporary);
-        return Raise(Types.TypeError, "exceptions must derive from BaseException");
-    }
-
-    public PyException Raise(PyType type, string message) => new(NewException(type, message));
 
     public PyFunction MakeFunction(string name, Scope scope, Parameters p, Stmt[]? body, Expr? lambdaBody, Frame f)
     {

@@ -360,166 +360,6 @@ internal sealed partial class Interpreter
         return w;
     }
 
-    /// <summary>
-    /// A class statement's class, before its body runs: the namespace the body fills (type.__prepare__'s
-    /// dict) and the type object. The rest type_new makes once the body has run (<see cref="BuildClass"/>).
-    /// </summary>
-    public PyType NewClass(string name, PyType baseType)
-    {
-        var ns = HiddenDictAlloc();
-        GcAlloc();
-        var t = Register(new PyType(Types.Type, name, baseType, true) { Module = "__main__", NamespaceAddress = ns });
-        foreach (var own in t.OwnStructures)
-        {
-            Incref(t, Why.HeldByOwnClass, own);
-        }
-
-        Incref(baseType, Why.BaseClass, name);
-        Incref(baseType, Why.HeldBySubclass, name + ".__bases__");
-        foreach (var ancestor in t.Ancestors)
-        {
-            Incref(ancestor, Why.HeldBySubclass, name + ".__mro__");
-        }
-
-        Gc.Track(t);
-        return t;
-    }
-
-    /// <summary>
-    /// The body has run: <c>type(name, bases, namespace)</c> is called with its arguments in a tuple
-    /// (_PyObject_MakeTpCall), and type_new makes tp_dict, the __bases__ and __mro__ tuples, the
-    /// descriptors and the weak reference the base's tp_subclasses keeps (add_subclass, with that dict
-    /// for the base's first subclass); then the arguments and the namespace are let go of. Each counts
-    /// towards the next collection unless a free list gives it: python3 3.11 counts 7 for
-    /// <c>class K: pass</c> when the free lists are empty (Corpus/gc_count_classes.py).
-    /// </summary>
-    public void BuildClass(PyType t)
-    {
-        var args = HiddenTupleAlloc(3);
-        t.DictAddress = HiddenDictAlloc();
-        t.BasesAddress = HiddenTupleAlloc(1);
-        t.MroAddress = HiddenTupleAlloc(t.MroLength);
-        for (var i = 1; i < t.SelfHeld; i++)
-        {
-            GcAlloc();
-        }
-
-        GcAlloc();
-        if (t.Base is { IsHeapType: true, SubclassesDictAddress: 0 } b)
-        {
-            b.SubclassesDictAddress = HiddenDictAlloc();
-        }
-
-        HiddenTupleFree(3, args);
-        HiddenDictFree(t.NamespaceAddress);
-        t.NamespaceAddress = 0;
-    }
-
-    /// <summary>type_dealloc: what type_new made for the class goes back to the free lists or pymalloc.</summary>
-    private void FreeClassStructures(PyType t)
-    {
-        if (t.NamespaceAddress != 0)
-        {
-            // its body raised: type_new never ran
-            HiddenDictFree(t.NamespaceAddress);
-            t.NamespaceAddress = 0;
-        }
-
-        if (t.DictAddress == 0)
-        {
-            return;
-        }
-
-        HiddenDictFree(t.DictAddress);
-        HiddenTupleFree(1, t.BasesAddress);
-        for (var i = 1; i < t.SelfHeld; i++)
-        {
-            Gc.OnGcDel();
-        }
-
-        // remove_subclass: the weak reference in the base's tp_subclasses
-        Gc.OnGcDel();
-        if (t.SubclassesDictAddress != 0)
-        {
-            HiddenDictFree(t.SubclassesDictAddress);
-        }
-
-        t.DictAddress = t.BasesAddress = t.SubclassesDictAddress = 0;
-    }
-
-    /// <summary>A dict CPython makes and the model does not draw: from the free list if it holds one, else a new one the collector counts.</summary>
-    private ulong HiddenDictAlloc()
-    {
-        if (_dictFree > 0)
-        {
-            _dictFree--;
-            return _dictFreeMemory.Pop();
-        }
-
-        GcAlloc();
-        return Allocator.Malloc(64);
-    }
-
-    private void HiddenDictFree(ulong address)
-    {
-        if (_dictFree < DictFreeListMax)
-        {
-            _dictFree++;
-            _dictFreeMemory.Push(address);
-            return;
-        }
-
-        Allocator.Free(address);
-        Gc.OnGcDel();
-    }
-
-    /// <summary>A tuple of <paramref name="length"/> CPython makes and the model does not draw, as <see cref="NewTuple"/> takes it.</summary>
-    private ulong HiddenTupleAlloc(int length)
-    {
-        if (length <= TupleFreeListSizes && _tupleFree[length] > 0)
-        {
-            _tupleFree[length]--;
-            return _tupleFreeMemory[length].Pop();
-        }
-
-        GcAlloc();
-        return Allocator.Malloc(40 + (8 * length));
-    }
-
-    private void HiddenTupleFree(int length, ulong address)
-    {
-        if (length <= TupleFreeListSizes && _tupleFree[length] < TupleFreeListMax)
-        {
-            _tupleFree[length]++;
-            _tupleFreeMemory[length].Push(address);
-            return;
-        }
-
-        Allocator.Free(address);
-        Gc.OnGcDel();
-    }
-
-    /// <summary>Py_CLEAR(type->tp_mro), once: the class's ancestors lose the place they had in it.</summary>
-    private void DropMro(PyType t, Why why)
-    {
-        if (t.Cleared)
-        {
-            return;
-        }
-
-        t.Cleared = true;
-        if (t.MroAddress != 0)
-        {
-            HiddenTupleFree(t.MroLength, t.MroAddress);
-            t.MroAddress = 0;
-        }
-
-        foreach (var ancestor in t.Ancestors)
-        {
-            Decref(ancestor, why, t.Name + ".__mro__");
-        }
-    }
-
     public PyInstance NewException(PyType type, string message)
     {
         var e = NewInstance(type);
@@ -679,16 +519,8 @@ internal sealed partial class Interpreter
                     Decref(t.Items[i], Why.ContainerFreed);
                 }
 
-                if (t.Items.Length <= TupleFreeListSizes && _tupleFree[t.Items.Length] < TupleFreeListMax)
-                {
-                    _tupleFree[t.Items.Length]++;
-                    _tupleFreeMemory[t.Items.Length].Push(o.Address);
-                    Freed(o, false, toFreeList: true);
-                }
-                else
-                {
-                    Freed(o, true);
-                }
+                var kept = PushedOnTupleFreeList(t.Items.Length, o.Address);
+                Freed(o, gcDel: !kept, toFreeList: kept);
 
                 return;
             case PyDict d:
@@ -700,16 +532,8 @@ internal sealed partial class Interpreter
                 }
 
                 d.Table.Clear();
-                if (_dictFree < DictFreeListMax)
-                {
-                    _dictFree++;
-                    _dictFreeMemory.Push(o.Address);
-                    Freed(o, false, toFreeList: true);
-                }
-                else
-                {
-                    Freed(o, true);
-                }
+                var keptDict = PushedOnDictFreeList(o.Address);
+                Freed(o, gcDel: !keptDict, toFreeList: keptDict);
 
                 return;
             case PySet s:

@@ -93,11 +93,14 @@ internal sealed class PyException(PyInstance value) : Exception
     public PyInstance Value { get; } = value;
 
     /// <summary>
-    /// A bare <c>raise</c> in an except block: the frame it re-raises in, and that frame's entry of the
-    /// traceback it was caught with. RERAISE adds no entry of its own, so the frame keeps reading as where
-    /// the exception was first raised, not as the <c>raise</c>.
+    /// A bare <c>raise</c>: the frame it ran in. The traceback it restored is the one the exception was
+    /// caught with, which has that frame's entry already or reaches it through the call that follows, so
+    /// the frame adds none (do_raise skips PyTraceBack_Here for a re-raise).
     /// </summary>
-    public (Frame Frame, TracebackEntry Entry)? Reraised { get; init; }
+    public Frame? ReraisedIn { get; init; }
+
+    /// <summary>Its __context__ has been set as it was raised (<c>Interpreter.NoteContext</c>), once.</summary>
+    public bool ContextNoted { get; set; }
 
     public PyException()
         : this((PyInstance)null!)

@@ -128,9 +128,19 @@ internal static class Resolver
         {
             // A class body reads its own namespace first. A name it never binds but an enclosing function
             // does is free in the class: LOAD_CLASSDEREF (3.11) looks in the namespace, then in the
-            // function's cell; one it binds is read by LOAD_NAME, which skips enclosing functions.
+            // function's cell; one it binds is read by LOAD_NAME, which skips enclosing functions. A name
+            // it declares global is the module's (STORE_GLOBAL, LOAD_GLOBAL).
+            if (scope.Globals.Contains(n.Id))
+            {
+                n.Scope = NameScope.Global;
+                return;
+            }
+
             n.Scope = NameScope.ClassBody;
-            if (!scope.Locals.Contains(n.Id) && !scope.Globals.Contains(n.Id) && FindEnclosing(n.Id, scope) is { } free)
+
+            // The body runs while the function's frame is there, so the name needs no cell that outlives
+            // it: a method that reads the name makes it one.
+            if (!scope.Locals.Contains(n.Id) && FindEnclosing(n.Id, scope, outlivesFrame: false) is { } free)
             {
                 (n.Slot, n.Depth) = free;
             }
@@ -146,7 +156,7 @@ internal static class Resolver
             return;
         }
 
-        if (!scope.Globals.Contains(n.Id) && FindEnclosing(n.Id, scope) is { } found)
+        if (!scope.Globals.Contains(n.Id) && FindEnclosing(n.Id, scope, outlivesFrame: true) is { } found)
         {
             n.Scope = NameScope.Enclosing;
             (n.Slot, n.Depth) = found;
@@ -157,10 +167,13 @@ internal static class Resolver
     }
 
     /// <summary>
-    /// The nearest enclosing function that binds <paramref name="name"/>: its slot, made a cell variable,
-    /// and how many function frames out it is (class bodies are no enclosing scope and are not counted).
+    /// The nearest enclosing function that binds <paramref name="name"/>: its slot and how many function
+    /// frames out it is (class bodies are no enclosing scope and are not counted); a cell variable when
+    /// what reads it may <paramref name="outlivesFrame"/> (a function made there). A function between
+    /// that declares the name global makes it the module's (symtable.c: a global in an enclosing function
+    /// is implicitly global in the scopes it encloses).
     /// </summary>
-    private static (int Slot, int Depth)? FindEnclosing(string name, Scope scope)
+    private static (int Slot, int Depth)? FindEnclosing(string name, Scope scope, bool outlivesFrame)
     {
         var depth = 0;
         for (var s = scope.Parent; s != null; s = s.Parent)
@@ -170,11 +183,20 @@ internal static class Resolver
                 continue;
             }
 
+            if (s.Globals.Contains(name))
+            {
+                return null;
+            }
+
             depth++;
-            var i = s.Globals.Contains(name) ? -1 : s.SlotOf(name);
+            var i = s.SlotOf(name);
             if (i >= 0)
             {
-                s.CellSlots.Add(i);
+                if (outlivesFrame)
+                {
+                    s.CellSlots.Add(i);
+                }
+
                 return (i, depth);
             }
         }
