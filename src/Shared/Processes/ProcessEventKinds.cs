@@ -52,6 +52,10 @@ public static class ProcessEventKinds
     /// <summary>Step mode: the process waits here for <c>Grant(pid)</c> before doing <c>op</c>.</summary>
     public const string StepWait = "step.wait";
 
+    /// <summary>time.sleep() in a process's main thread, and its end: a stretch neither running nor blocked.</summary>
+    public const string SleepBegun = "sleep.begun";
+    public const string SleepDone = "sleep.done";
+
     private static readonly Dictionary<string, string> s_known = new string[]
     {
         ProcessRun,
@@ -95,6 +99,8 @@ public static class ProcessEventKinds
         PoolTaskStarted,
         PoolTaskFinished,
         StepWait,
+        SleepBegun,
+        SleepDone,
     }.ToDictionary(k => k, StringComparer.Ordinal);
 
     /// <summary>

@@ -58,6 +58,37 @@ public sealed class ProcessRunnerTests(ProcessRunnerFixture fixture, ITestOutput
     }
 
     [Fact]
+    public async Task A_process_in_time_sleep_reads_as_sleeping_then_running_again()
+    {
+        const string source = """
+            import time
+            from multiprocessing import Process
+
+            def nap():
+                time.sleep(0.3)
+                print("awake")
+
+            if __name__ == "__main__":
+                p = Process(target=nap)
+                p.start()
+                p.join()
+            """;
+        var (events, result) = await fixture.RunAsync(new ProcessRunRequest(source));
+
+        Assert.Equal(RunEnding.Finished, result.Ending);
+        var timeline = new Playground.Client.Components.Processes.Timeline.ProcessTimeline();
+        timeline.Apply(events);
+        var lane = timeline.Lanes.Single(l => l.Name == "Process-1");
+        var begun = Assert.Single(events, e => e.Kind == ProcessEventKinds.SleepBegun);
+        var done = Assert.Single(events, e => e.Kind == ProcessEventKinds.SleepDone);
+        Assert.InRange(done.Timestamp - begun.Timestamp, 0.29, 5);
+        Assert.Equal("sleeping in time.sleep (0.3 s)", lane.StateAt(begun.Timestamp + 0.1));
+        Assert.Equal("running", lane.StateAt(done.Timestamp + 1e-6));
+        // the sleep is no wait on another process: the run is not taken for stuck
+        Assert.Null(result.Deadlock);
+    }
+
+    [Fact]
     public async Task A_put_on_an_unbounded_queue_never_reads_as_blocked_and_one_on_a_full_queue_does()
     {
         const string source = """

@@ -8,12 +8,14 @@ namespace Playground.Client.Components.Processes.Timeline;
 /// a Queue's get or a full Queue's put (Lib/multiprocessing/queues.py), a Connection's recv
 /// (Lib/multiprocessing/connection.py), an Event's, Condition's or Barrier's wait (synchronize.py) and
 /// join() (process.py, which waits on the child's sentinel). In step mode a process also waits for the
-/// student: before each operation it asks the runner and blocks until its Next is pressed.
+/// student: before each operation it asks the runner and blocks until its Next is pressed. A process in
+/// time.sleep() waits for no one: it is sleeping, neither running nor blocked.
 /// </summary>
 public enum LaneActivity
 {
     Starting,
     Running,
+    Sleeping,
     WaitingForLock,
     WaitingForQueue,
     WaitingForPipe,
@@ -44,6 +46,7 @@ public static class LaneActivities
         ProcessEventKinds.ConditionWaitBegun => LaneActivity.WaitingForCondition,
         ProcessEventKinds.BarrierWaitBegun => LaneActivity.WaitingForBarrier,
         ProcessEventKinds.StepWait => LaneActivity.WaitingForGrant,
+        ProcessEventKinds.SleepBegun => LaneActivity.Sleeping,
         ProcessEventKinds.ProcessJoinBegun => LaneActivity.Joining,
         _ => null,
     };
@@ -52,6 +55,7 @@ public static class LaneActivities
     {
         LaneActivity.Starting => "starting",
         LaneActivity.Running => "running",
+        LaneActivity.Sleeping => "sleeping in time.sleep",
         LaneActivity.WaitingForLock => "blocked on a lock",
         LaneActivity.WaitingForQueue => "blocked on a queue",
         LaneActivity.WaitingForPipe => "blocked on a pipe",

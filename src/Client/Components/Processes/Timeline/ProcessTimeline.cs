@@ -154,6 +154,7 @@ public sealed class ProcessTimeline
 
     private static string? WaitedFor(ProcessEvent e) =>
         e.Kind == ProcessEventKinds.StepWait ? e.Text("op")
+        : e.Kind == ProcessEventKinds.SleepBegun ? e.Text("seconds") is { } seconds ? seconds + " s" : null
         // a condition's wait names its lock too (wait() gives the lock up): what it waits for is the notify
         : e.Text("condition") ?? e.Text("lock") ?? e.Text("queue") ?? e.Text("pipe") ?? e.Text("event") ?? e.Text("barrier") ?? e.Text("child_name");
 

@@ -46,7 +46,7 @@ _encode = json.JSONEncoder(separators=(",", ":")).encode
 URGENT = frozenset({
     "process.run", "process.exit", "process.join.begun", "lock.requested", "queue.put.begun",
     "queue.get.begun", "pipe.recv.begun", "event.wait.begun", "condition.wait.begun",
-    "barrier.wait.begun", "step.wait",
+    "barrier.wait.begun", "step.wait", "sleep.begun",
     # a pool worker then waits on Pool's own queue, which reports nothing, and Pool.terminate() may kill it there
     "pool.task.finished",
 })

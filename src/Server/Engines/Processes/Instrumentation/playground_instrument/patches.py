@@ -63,6 +63,7 @@ def made_by_library():
 def install():
     names.install()
     _threads()
+    _sleep()
     _process()
     _synchronize()
     _queues()
@@ -88,6 +89,24 @@ def _threads():
                 _safe(lambda: emit("thread.exit", thread_name=self.name))
 
     threading.Thread._bootstrap_inner = pg_bootstrap_inner
+
+
+# --- time.sleep ------------------------------------------------------------------------------------
+def _sleep():
+    sleep = time.sleep
+
+    def pg_sleep(secs):
+        # A sleeping process is neither running nor waiting for another: its lane says so. Only its main
+        # thread's sleeps: a helper thread that polls would paint the whole lane.
+        if suppressed() or threading.current_thread() is not threading.main_thread():
+            return sleep(secs)
+        emit("sleep.begun", seconds=secs)
+        try:
+            return sleep(secs)
+        finally:
+            emit("sleep.done")
+
+    time.sleep = pg_sleep
 
 
 # --- Process: Lib/multiprocessing/process.py ------------------------------------------------------
