@@ -89,6 +89,35 @@ public sealed class ProcessRunnerTests(ProcessRunnerFixture fixture, ITestOutput
     }
 
     [Fact]
+    public async Task A_thread_that_sleeps_before_it_puts_keeps_the_run_from_reading_as_deadlocked_and_off_the_lane()
+    {
+        const string source = """
+            import threading
+            import time
+            import multiprocessing as mp
+
+            def helper(q):
+                time.sleep(1.5)
+                q.put("late")
+
+            if __name__ == "__main__":
+                q = mp.Queue()
+                threading.Thread(target=helper, args=(q,)).start()
+                print(q.get())
+            """;
+        var (events, result) = await fixture.RunAsync(new ProcessRunRequest(source));
+
+        Assert.Equal(RunEnding.Finished, result.Ending);
+        Assert.Contains(events, e => e.Kind == ProcessEventKinds.Output && e.Text("text") == "late");
+        var begun = Assert.Single(events, e => e.Kind == ProcessEventKinds.SleepBegun);
+        Assert.NotNull(begun.Text("thread"));
+        // the main thread waits on the queue all along: the lane says so, not "sleeping"
+        var timeline = new Playground.Client.Components.Processes.Timeline.ProcessTimeline();
+        timeline.Apply(events);
+        Assert.StartsWith("blocked on a queue", timeline.Lanes.Single().StateAt(begun.Timestamp + 0.5), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_put_on_an_unbounded_queue_never_reads_as_blocked_and_one_on_a_full_queue_does()
     {
         const string source = """

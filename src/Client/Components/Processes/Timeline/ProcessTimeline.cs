@@ -93,7 +93,7 @@ public sealed class ProcessTimeline
 
         lane.Name = e.Name;
         lane.Count(e.Timestamp);
-        if (lane.HasExited)
+        if (lane.HasExited || IsHelperThreadSleep(e))
         {
             return;
         }
@@ -151,6 +151,13 @@ public sealed class ProcessTimeline
         Origin = IsEmpty ? timestamp : Math.Min(Origin, timestamp);
         Now = double.IsNaN(Now) ? timestamp : Math.Max(Now, timestamp);
     }
+
+    /// <summary>
+    /// A sleep in a thread other than the process's main one (its events name their thread): reported for
+    /// the deadlock detector's sake, it says nothing of what the process's main thread is doing.
+    /// </summary>
+    private static bool IsHelperThreadSleep(ProcessEvent e) =>
+        e.Kind is ProcessEventKinds.SleepBegun or ProcessEventKinds.SleepDone && e.Text("thread") is not null;
 
     private static string? WaitedFor(ProcessEvent e) =>
         e.Kind == ProcessEventKinds.StepWait ? e.Text("op")

@@ -90,6 +90,28 @@ internal sealed partial class Interpreter
     {
         switch (obj)
         {
+            case PyInstance { Args: not null } exception when name == "__context__":
+            {
+                // BaseException_set_context: an exception or None, in the slot the printer and the
+                // collector read, not in the instance's dict
+                if (value is not PyInstance and not PyNone || value is PyInstance { Args: null })
+                {
+                    Decref(value, Why.Temporary);
+                    throw Raise(Types.TypeError, "exception context must be None or derive from BaseException");
+                }
+
+                var previous = exception.Context;
+                exception.Context = value as PyInstance;
+                Recorder?.Rename(value, Why.Attribute, name, CurrentLine);
+                if (value is PyNone)
+                {
+                    Decref(value, Why.Temporary);
+                }
+
+                XDecref(previous, Why.NameRebound, "." + name);
+                return;
+            }
+
             case PyInstance inst:
             {
                 inst.Attributes.TryGetValue(name, out var old);

@@ -55,11 +55,18 @@ internal sealed partial class Interpreter
             }
             else
             {
-                // A finally run with an exception in flight handles it: a bare raise there re-raises it,
-                // and what the block raises has it as its context and replaces it.
-                List<TracebackEntry> caught = [.. pending.Value.Traceback ?? [], new TracebackEntry(failedLine, f.Name, failedAt)];
+                // A finally run with an exception in flight handles it (PUSH_EXC_INFO, a reference of its
+                // own): a bare raise there re-raises it, and what the block raises has it as its context
+                // and replaces it. A re-raise in this frame has the frame's entry already.
+                List<TracebackEntry> caught = [.. pending.Value.Traceback ?? []];
+                if (!ReferenceEquals(pending.ReraisedIn, f))
+                {
+                    caught.Add(new TracebackEntry(failedLine, f.Name, failedAt));
+                }
+
                 pending.Value.CaughtTraceback = caught;
                 _handling.Add((pending.Value, caught));
+                Incref(pending.Value, Why.HandledException, FinallyClause);
                 try
                 {
                     finalFlow = ExecBlock(t.FinalBody, f);
@@ -73,6 +80,7 @@ internal sealed partial class Interpreter
                 finally
                 {
                     _handling.RemoveAt(_handling.Count - 1);
+                    Decref(pending.Value, Why.HandledException, FinallyClause);
                 }
             }
 
@@ -98,6 +106,8 @@ internal sealed partial class Interpreter
         return flow;
     }
 
+    private const string FinallyClause = "the finally clause";
+
     private Flow ExecTryBody(TryStmt t, Frame f)
     {
         Flow flow;
@@ -111,10 +121,18 @@ internal sealed partial class Interpreter
             var added = AddTraceback(e, f);
             var (failedLine, failedAt) = (f.Line, f.At);
 
-            // PUSH_EXC_INFO comes before the except clauses are matched: an error while matching (a
-            // name not defined) has this exception as its context, and replaces it.
+            // PUSH_EXC_INFO comes before the except clauses are matched: the exception becomes the one
+            // being handled, a reference of its own until POP_EXCEPT. An error while matching (a name not
+            // defined) has it as its context, and replaces it.
+            // Each except clause tried is a line of its own, as sys.settrace's line events show: the
+            // first is where PUSH_EXC_INFO runs, then its match.
+            f.Line = t.Handlers[0].Line;
+            Step(f.Line);
+            var first = f.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var clause = t.Handlers.Length == 1 ? "the except clause of line " + first : "the except clauses from line " + first;
             _handling.Add((e.Value, [.. e.Value.Traceback ?? []]));
             e.Value.CaughtTraceback = e.Value.Traceback;
+            Incref(e.Value, Why.HandledException, clause);
             ExceptHandler? handler;
             try
             {
@@ -124,6 +142,7 @@ internal sealed partial class Interpreter
             {
                 NoteContext(matching);
                 _handling.RemoveAt(_handling.Count - 1);
+                Decref(e.Value, Why.HandledException, clause);
                 Decref(e.Value, Why.Temporary);
                 throw;
             }
@@ -132,6 +151,7 @@ internal sealed partial class Interpreter
             {
                 // Matching the except clauses ran code; the traceback still points where the error was.
                 _handling.RemoveAt(_handling.Count - 1);
+                Decref(e.Value, Why.HandledException, clause);
                 if (added)
                 {
                     e.Value.Traceback!.RemoveAt(e.Value.Traceback.Count - 1);
@@ -143,10 +163,7 @@ internal sealed partial class Interpreter
 
             e.Value.Traceback = null;
 
-            // PUSH_EXC_INFO: the exception becomes the one being handled, a reference of its own until
-            // POP_EXCEPT; the one on the stack goes to the name, or is popped.
-            var clause = "the except clause of line " + handler.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Incref(e.Value, Why.HandledException, clause);
+            // The reference on the stack goes to the name, or is popped.
             if (handler.Target != null)
             {
                 StoreName(handler.Target, e.Value, f);
@@ -245,12 +262,16 @@ internal sealed partial class Interpreter
 
     private ExceptHandler? FindHandler(TryStmt t, PyException e, Frame f)
     {
-        foreach (var h in t.Handlers)
+        for (var i = 0; i < t.Handlers.Length; i++)
         {
-            // Each except clause tried is a line of its own, as sys.settrace's line events show: its
-            // match runs there, and so does PUSH_EXC_INFO when it is the one.
-            f.Line = h.Line;
-            Step(h.Line);
+            // the first clause's line is stepped to already (ExecTryBody)
+            var h = t.Handlers[i];
+            if (i > 0)
+            {
+                f.Line = h.Line;
+                Step(h.Line);
+            }
+
             if (h.Type == null)
             {
                 return h;
@@ -307,6 +328,13 @@ internal sealed partial class Interpreter
 
         if (v is PyInstance i && i.Type.IsSubtypeOf(Types.BaseException))
         {
+            // An exception caught before keeps its __traceback__: raised again, the new frames come on
+            // top of the ones it was caught with.
+            if (i.Traceback == null && i.CaughtTraceback is { } caught)
+            {
+                i.Traceback = [.. caught];
+            }
+
             return new PyException(i);
         }
 
