@@ -59,9 +59,14 @@ internal sealed partial class Interpreter
 
         t.MroAddress = HiddenTupleAlloc(t.MroLength);
         GcAlloc();
-        if (t.Base is { IsHeapType: true, SubclassesDictAddress: 0 } b)
+        if (t.Base is { IsHeapType: true } b)
         {
-            b.SubclassesDictAddress = HiddenDictAlloc();
+            if (b.SubclassesDictAddress == 0)
+            {
+                b.SubclassesDictAddress = HiddenDictAlloc();
+            }
+
+            b.Subclasses++;
         }
 
         HiddenDictFree(HiddenDictAlloc());
@@ -97,8 +102,14 @@ internal sealed partial class Interpreter
             Gc.OnGcDel();
         }
 
-        // remove_subclass: the weak reference in the base's tp_subclasses
+        // remove_subclass: the weak reference in the base's tp_subclasses, and the dict once it is empty
         Gc.OnGcDel();
+        if (t.Base is { IsHeapType: true } b && --b.Subclasses == 0 && b.SubclassesDictAddress != 0)
+        {
+            HiddenDictFree(b.SubclassesDictAddress);
+            b.SubclassesDictAddress = 0;
+        }
+
         if (t.SubclassesDictAddress != 0)
         {
             HiddenDictFree(t.SubclassesDictAddress);

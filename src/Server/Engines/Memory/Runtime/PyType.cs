@@ -74,6 +74,9 @@ internal sealed class PyType : PyObject
 
     public ulong SubclassesDictAddress { get; set; }
 
+    /// <summary>How many of the student's classes have this one as their base: its tp_subclasses dict goes with the last.</summary>
+    public int Subclasses { get; set; }
+
     /// <summary>The length of __mro__: the class, its bases up to object.</summary>
     public int MroLength
     {

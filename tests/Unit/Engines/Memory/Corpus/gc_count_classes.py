@@ -91,3 +91,25 @@ for n in (1, 3):
             pass
     del T
     print('subclass', n, gc.collect())
+
+# A base's tp_subclasses dict goes with its last subclass (remove_subclass): the next subclass makes a
+# new one, and counts it.
+class Root:
+    pass
+
+
+class Leaf(Root):
+    pass
+
+
+del Leaf
+gc.collect()
+before = count()
+
+
+class Again(Root):
+    def m(self):
+        pass
+
+
+print('a new subclass dict', count() - before)
