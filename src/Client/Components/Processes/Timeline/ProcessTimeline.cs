@@ -19,6 +19,7 @@ public sealed class ProcessTimeline
     private readonly Dictionary<string, PendingMessage> _sent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingMessage> _received = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObservedValues> _observed = new(StringComparer.Ordinal);
+    private readonly StartCalls _startCalls = new();
     private readonly List<double> _times = [];
     private bool _timesSorted = true;
     private bool _lanesSorted = true;
@@ -49,8 +50,6 @@ public sealed class ProcessTimeline
             return _ordered;
         }
     }
-
-    private readonly StartCalls _startCalls = new();
 
     private (double, int) StartOrder(TimelineLane lane) => _startCalls.Order(lane.Pid, lane.FirstSeen ?? 0);
 

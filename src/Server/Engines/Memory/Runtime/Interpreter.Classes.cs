@@ -188,6 +188,20 @@ internal sealed partial class Interpreter
         return true;
     }
 
+    /// <summary>
+    /// What of its own refers back to a class lets go of it, last made first, then its __mro__ (type_clear,
+    /// or a class statement whose body raised).
+    /// </summary>
+    private void DropOwnStructures(PyType t, Why why)
+    {
+        for (var i = t.OwnStructures.Count - 1; i >= 0; i--)
+        {
+            Decref(t, why, t.OwnStructures[i]);
+        }
+
+        DropMro(t, why);
+    }
+
     /// <summary>Py_CLEAR(type->tp_mro), once: the class's ancestors lose the place they had in it.</summary>
     private void DropMro(PyType t, Why why)
     {

@@ -924,12 +924,7 @@ internal sealed partial class Interpreter
 
                 if (t.IsHeapType && !t.Cleared)
                 {
-                    for (var i = t.OwnStructures.Count - 1; i >= 0; i--)
-                    {
-                        Decref(t, Why.GcClear, t.OwnStructures[i]);
-                    }
-
-                    DropMro(t, Why.GcClear);
+                    DropOwnStructures(t, Why.GcClear);
                 }
 
                 break;

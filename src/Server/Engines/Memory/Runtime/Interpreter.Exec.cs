@@ -546,12 +546,7 @@ internal sealed partial class Interpreter
 
             // type_new never ran: there is no class for the collector to find later, so the one the
             // model made for the body to fill lets go of itself now and is freed.
-            DropMro(cls, Why.HeldByOwnClass);
-            for (var i = cls.OwnStructures.Count - 1; i >= 0; i--)
-            {
-                Decref(cls, Why.HeldByOwnClass, cls.OwnStructures[i]);
-            }
-
+            DropOwnStructures(cls, Why.HeldByOwnClass);
             Decref(cls, Why.Temporary);
             throw;
         }
